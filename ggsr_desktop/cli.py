@@ -1,0 +1,186 @@
+"""The `ggsr-desktop` command: opens the GUI, or runs a headless subcommand.
+
+Contract (documented in README and docs/cli.md): exit 0 on success, 2 on a usage error, 1 on any other
+failure with a one-line Dutch message on stderr. Keep names, options and JSON output stable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ggsr_desktop import __version__, paths
+from ggsr_desktop.errors import GgsrError
+
+PROG = "ggsr-desktop"
+
+_DUTCH = {
+    "usage: ": "gebruik: ",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "the following arguments are required: %s": "verplicht maar niet opgegeven: %s",
+    "expected one argument": "verwacht één waarde",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "onbekende keuze: %(value)r (kies uit %(choices)s)",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": "dubbelzinnige optie: %(option)s past op %(matches)s",
+}
+argparse._ = lambda text: _DUTCH.get(text, text)  # argparse looks `_` up at call time
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="GGSR Desktop: toezichtonderzoek op casusniveau naar de zorg en ondersteuning van gezinnen "
+                    "met geringe sociale redzaamheid. Zonder subcommando opent de grafische toepassing.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}",
+                        help="toon het versienummer en stop")
+    parser.add_argument("--db", dest="gui_db", metavar="PAD", type=Path,
+                        help=f"database om te openen (standaard: {paths.default_db_path()})")
+    parser.add_argument("--demo", action="store_true", help="open op een verse kopie van de demo-studie")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMANDO", title="subcommando's")
+
+    p = sub.add_parser("demo", help="schrijf de demo-studie naar een nieuwe database",
+                       description="Schrijf de demo-studie (fictief) naar een nieuwe database, zonder scherm.")
+    p.add_argument("--db", required=True, metavar="PAD", type=Path, help="pad van de nieuwe database")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    p = sub.add_parser("frameworks", help="toon de toetsingskaders",
+                       description="Toon alle toetsingskaders met thema's, criteria en indicatoren.")
+    p.add_argument("--db", metavar="PAD", type=Path,
+                   help="database waarnaast de map 'frameworks' met eigen toetsingskaders staat")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    p = sub.add_parser("dump", help="toon de inhoud van een database",
+                       description="Toon onderzoeken en aanpakken, of één aanpak volledig.")
+    p.add_argument("--db", metavar="PAD", type=Path, default=None, help="database (standaard: de gewone database)")
+    p.add_argument("--approach", metavar="ID", type=int, help="toon deze aanpak met al zijn gegevens")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            return _cmd_demo(args)
+        if args.command == "frameworks":
+            return _cmd_frameworks(args)
+        if args.command == "dump":
+            return _cmd_dump(args)
+        return _cmd_gui(args)
+    except GgsrError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("afgebroken")
+    except Exception as exc:  # one line for the user; the traceback on request
+        if os.environ.get("GGSR_DEBUG"):
+            raise
+        return _fail(f"onverwachte fout: {type(exc).__name__}: {exc}")
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: fout: {' '.join(message.split())}", file=sys.stderr)
+    return 1
+
+
+def _print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _cmd_demo(args) -> int:
+    from ggsr_desktop.demo import write_demo
+
+    result = write_demo(args.db)
+    if args.json:
+        _print_json({"database": str(args.db), "study_id": result.study_id, "approach_id": result.approach_id,
+                     **result.counts})
+    else:
+        c = result.counts
+        print(f"Demo-studie geschreven naar {args.db}: {c['cases']} casussen, {c['interviews']} gesprekken, "
+              f"{c['quotes']} citaten, {c['judgements']} oordelen.")
+    return 0
+
+
+def _cmd_frameworks(args) -> int:
+    from ggsr_desktop.framework import load_catalog
+
+    catalog = load_catalog(paths.user_frameworks_dir(args.db))
+    if args.json:
+        _print_json({
+            "frameworks": [fw.to_dict() for fw in catalog.frameworks],
+            "errors": [{"file": e.path, "line": e.line, "field": e.field, "message": str(e)} for e in catalog.errors],
+        })
+    else:
+        for fw in catalog.frameworks:
+            origin = "ingebouwd" if fw.builtin else fw.source
+            print(f"{fw.id} — {fw.name} ({fw.level}niveau, {origin}; {len(fw.themes)} thema's, "
+                  f"{len(fw.criteria)} criteria, {len(fw.indicators)} indicatoren)")
+            for theme in fw.themes:
+                print(f"  {theme.id}  {theme.name}")
+                for crit in theme.criteria:
+                    print(f"    {crit.id}  {crit.text}")
+                    for ind in crit.indicators:
+                        print(f"      {ind.id}  {' '.join(ind.text.split())}")
+            print()
+    for err in catalog.errors:
+        print(f"{PROG}: fout: {err}", file=sys.stderr)
+    return 1 if catalog.errors else 0
+
+
+def _cmd_dump(args) -> int:
+    from ggsr_desktop import dump
+    from ggsr_desktop.store import Store
+
+    with Store.open(args.db or paths.default_db_path()) as store:
+        data = dump.approach_detail(store, args.approach) if args.approach is not None else dump.overview(store)
+    if args.json:
+        _print_json(data)
+    elif args.approach is None:
+        print(f"{data['database']} (schemaversie {data['schema_version']})")
+        for s in data["studies"]:
+            print(f"onderzoek {s['id']}: {s['name']} [{s['framework']}]")
+            for a in s["approaches"]:
+                print(f"  aanpak {a['id']}: {a['municipality']} — {a['name']} ({a['cases']} casussen, "
+                      f"{a['interviews']} gesprekken, {a['quotes']} citaten, {a['judgements']} oordelen)")
+    else:
+        a = data["approach"]
+        print(f"aanpak {a['id']}: {a['municipality']} — {a['name']}")
+        for case in data["cases"]:
+            print(f"  {case['code']}")
+            for iv in case["interviews"]:
+                org = f" ({iv['organisation_type']})" if iv["organisation_type"] else ""
+                print(f"    {iv['role']}{org} {iv['date'] or ''} {iv['status']}: {len(iv['quotes'])} citaten")
+        judged = sum(1 for j in data["judgements"] if j["mark"])
+        print(f"  oordelen: {judged} van {len(data['judgements'])} met beoordeling")
+    return 0
+
+
+def _cmd_gui(args) -> int:
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        return _fail("geen beeldscherm gevonden (DISPLAY is niet gezet); gebruik een subcommando, "
+                     "zie 'ggsr-desktop --help'")
+    from ggsr_desktop.store import Store
+
+    if args.demo:
+        from ggsr_desktop.demo import write_demo
+
+        db_path = Path(tempfile.mkdtemp(prefix="ggsr-demo-")) / "demo.sqlite"
+        write_demo(db_path)
+        store = Store.open(db_path)
+    else:
+        store = Store.open_or_create(args.gui_db or paths.default_db_path())
+    from ggsr_desktop.gui.app import run  # imports PySide6 only when the GUI is really wanted
+
+    return run(store, demo=args.demo)

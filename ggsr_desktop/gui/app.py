@@ -1,0 +1,25 @@
+"""Starting the GUI: the QApplication and the main window on an open store."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from ggsr_desktop import paths
+from ggsr_desktop.framework import load_catalog
+from ggsr_desktop.gui.main_window import MainWindow
+from ggsr_desktop.store import Store
+
+
+def run(store: Store, demo: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("GGSR Desktop")
+    app.setOrganizationName("Samenwerkend Toezicht Jeugd")
+    catalog = load_catalog(paths.user_frameworks_dir(store.path))
+    window = MainWindow(store, catalog, demo=demo)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.close_store()

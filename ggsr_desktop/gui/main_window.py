@@ -1,0 +1,162 @@
+"""The main window: the study tree on the left, the selected item's details on the right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTreeWidget, QTreeWidgetItem,
+)
+
+from ggsr_desktop import __version__, paths
+from ggsr_desktop.errors import GgsrError
+from ggsr_desktop.framework import FrameworkCatalog, load_catalog
+from ggsr_desktop.gui import labels
+from ggsr_desktop.gui.detail_pane import DetailPane
+from ggsr_desktop.store import Store
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole  # (kind, id) of a tree item
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, catalog: FrameworkCatalog, demo: bool = False):
+        super().__init__()
+        self.store = store
+        self.catalog = catalog
+        self.demo = demo
+        self.resize(1200, 760)
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Onderzoek / aanpak / casus / gesprek"), self.tr("Status")])
+        self.tree.setColumnWidth(0, 300)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAccessibleName(self.tr("Onderzoeken"))
+        self.tree.currentItemChanged.connect(self._show_current)
+        self.detail = DetailPane()
+
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 820])
+        self.setCentralWidget(splitter)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+
+        self._build_menus()
+        self.reload()
+        self._report_framework_errors()
+
+    # ---- menus ---------------------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        self.new_action = QAction(self.tr("&Nieuwe database…"), self, shortcut=QKeySequence.StandardKey.New,
+                                  triggered=self.new_database)
+        self.open_action = QAction(self.tr("Database &openen…"), self, shortcut=QKeySequence.StandardKey.Open,
+                                   triggered=self.open_database)
+        self.quit_action = QAction(self.tr("&Afsluiten"), self, shortcut=QKeySequence.StandardKey.Quit,
+                                   triggered=self.close)
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(QAction(self.tr("&Over GGSR Desktop"), self, triggered=self._about))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("Over GGSR Desktop"), self.tr(
+            "<b>GGSR Desktop</b> {0}<p>Toezichtonderzoek op casusniveau naar de verantwoorde zorg en "
+            "ondersteuning van gezinnen met geringe sociale redzaamheid.</p>"
+            "<p>Database: {1}</p>").format(__version__, self.store.path))
+
+    def _start_dir(self) -> str:
+        return QSettings().value("last_dir", str(paths.data_dir()))
+
+    def new_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Nieuwe database"),
+                                              str(Path(self._start_dir()) / "onderzoek.sqlite"),
+                                              self.tr("GGSR-database (*.sqlite)"))
+        if name:
+            self._switch(lambda: Store.create(name))
+
+    def open_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Database openen"), self._start_dir(),
+                                              self.tr("GGSR-database (*.sqlite);;Alle bestanden (*)"))
+        if name:
+            self._switch(lambda: Store.open(name))
+
+    def _switch(self, opener) -> None:
+        """Open another database; on failure the current one stays open and untouched."""
+        try:
+            store = opener()
+        except GgsrError as exc:
+            QMessageBox.critical(self, self.tr("Database niet geopend"), str(exc))
+            return
+        self.close_store()
+        self.store = store
+        self.demo = False
+        QSettings().setValue("last_dir", str(store.path.parent))
+        self.catalog = load_catalog(paths.user_frameworks_dir(store.path))
+        self.reload()
+        self._report_framework_errors()
+
+    def _report_framework_errors(self) -> None:
+        if self.catalog.errors:
+            QMessageBox.warning(self, self.tr("Toetsingskader niet geladen"),
+                                "\n\n".join(str(e) for e in self.catalog.errors))
+
+    def close_store(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    # ---- content -------------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        title = self.tr("GGSR Desktop — {0}").format(self.store.path.name)
+        self.setWindowTitle(title + (self.tr(" [DEMO]") if self.demo else ""))
+        self.tree.clear()
+        first_approach = None
+        for study in self.store.list_studies():
+            s_item = QTreeWidgetItem([study.name, ""])
+            s_item.setData(0, ITEM_ROLE, ("study", study.id))
+            self.tree.addTopLevelItem(s_item)
+            for approach in self.store.list_approaches(study.id):
+                a_item = QTreeWidgetItem([f"{approach.municipality} — {approach.name}", ""])
+                a_item.setData(0, ITEM_ROLE, ("approach", approach.id))
+                s_item.addChild(a_item)
+                first_approach = first_approach or a_item
+                for case in self.store.list_cases(approach.id):
+                    c_item = QTreeWidgetItem([case.code, ""])
+                    c_item.setData(0, ITEM_ROLE, ("case", case.id))
+                    a_item.addChild(c_item)
+                    for iv in self.store.list_interviews(case.id):
+                        text = labels.role(iv.role, approach.regisseur_label)
+                        if iv.organisation_type:
+                            text += f" — {iv.organisation_type}"
+                        i_item = QTreeWidgetItem([text, labels.status(iv.status)])
+                        i_item.setData(0, ITEM_ROLE, ("interview", iv.id))
+                        c_item.addChild(i_item)
+                a_item.setExpanded(True)
+            s_item.setExpanded(True)
+        counts = self.store.counts()
+        self.status_label.setText(self.tr("{0} casussen · {1} gesprekken · {2} citaten").format(
+            counts["cases"], counts["interviews"], counts["quotes"]))
+        if first_approach is not None:
+            self.tree.setCurrentItem(first_approach)
+        else:
+            self.detail.show_empty(self.store.path)
+
+    def _show_current(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        if item is None:
+            self.detail.show_empty(self.store.path)
+            return
+        kind, item_id = item.data(0, ITEM_ROLE)
+        show = {"study": self.detail.show_study, "approach": self.detail.show_approach,
+                "case": self.detail.show_case, "interview": self.detail.show_interview}[kind]
+        try:
+            show(self.store, self.catalog, item_id)
+        except GgsrError as exc:
+            QMessageBox.critical(self, self.tr("Kan gegevens niet tonen"), str(exc))

@@ -1,0 +1,147 @@
+"""The entities of an inspection and their allowed values (Qt-free, storage-free)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """Respondent role of an interview; `document` is the review of the family plan."""
+
+    FAMILY = "gezin"
+    REGISSEUR = "regisseur"
+    PROFESSIONAL = "professional"
+    DOCUMENT = "document"
+
+
+class Status(StrEnum):
+    PLANNED = "gepland"
+    IN_PROGRESS = "bezig"
+    DONE = "afgerond"
+
+
+class Kind(StrEnum):
+    QUOTE = "citaat"
+    PARAPHRASE = "parafrase"
+    OBSERVATION = "observatie"
+
+
+class Stance(StrEnum):
+    POSITIVE = "positief"
+    NEGATIVE = "negatief"
+    NEUTRAL = "neutraal"
+
+
+class Mark(StrEnum):
+    SATISFIED = "voldoet"
+    IMPROVEMENT = "verbeterpunt"
+    NOT_ESTABLISHED = "niet_vastgesteld"
+
+    @property
+    def symbol(self) -> str:
+        return {"voldoet": "✓", "verbeterpunt": "X", "niet_vastgesteld": "–"}[self.value]
+
+
+class Highlight(StrEnum):
+    GREEN = "groen"
+    RED = "rood"
+    NONE = "geen"
+
+
+# Chapter 2 of the report ('Typering van de aanpak'): field name -> Dutch section title.
+DESCRIPTION_FIELDS: dict[str, str] = {
+    "persons_and_families": "Personen en gezinnen in de aanpak",
+    "registration": "Aanmelding",
+    "goal": "Doel van de aanpak",
+    "direction": "Regie",
+    "parties_involved": "Betrokken partijen",
+    "working_method": "Afgesproken werkwijze",
+}
+
+# Organisation types of professionals as the seeds name them; free text is allowed too.
+ORGANISATION_TYPES: tuple[str, ...] = (
+    "woningcorporatie", "GGZ", "schuldhulpverlening", "bewindvoering", "jeugdbescherming", "onderwijs",
+    "politie", "MEE", "maatschappelijk werk", "huisarts", "wijkteam", "verslavingszorg", "jeugdgezondheidszorg",
+    "reclassering", "leerplicht", "gehandicaptenzorg",
+)
+
+
+@dataclass(frozen=True)
+class Study:
+    id: int
+    name: str
+    framework_id: str
+    created: str
+
+
+@dataclass(frozen=True)
+class Approach:
+    id: int
+    study_id: int
+    municipality: str
+    name: str
+    regisseur_label: str
+    description: dict[str, str]
+    created: str
+    updated: str
+
+
+@dataclass(frozen=True)
+class Case:
+    id: int
+    approach_id: int
+    code: str
+    created: str
+
+
+@dataclass(frozen=True)
+class Interview:
+    id: int
+    case_id: int
+    role: Role
+    organisation_type: str | None
+    date: str | None
+    status: Status
+    created: str
+    updated: str
+
+
+@dataclass(frozen=True)
+class Coding:
+    quote_id: int
+    indicator_id: str
+    stance: Stance
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: int
+    interview_id: int
+    text: str
+    kind: Kind
+    created: str
+    updated: str
+    codings: tuple[Coding, ...] = ()
+
+
+@dataclass(frozen=True)
+class Judgement:
+    approach_id: int
+    indicator_id: str
+    mark: Mark | None
+    finding: str
+    highlight: Highlight
+    quote_ids: tuple[int, ...]
+    updated: str
+
+
+@dataclass(frozen=True)
+class JudgementChange:
+    id: int
+    approach_id: int
+    indicator_id: str
+    author: str
+    changed_at: str
+    old: dict = field(default_factory=dict)
+    new: dict = field(default_factory=dict)

@@ -1,0 +1,131 @@
+"""The database schema as a chain of forward migrations, applied only by `store.Store`.
+
+MIGRATIONS[n] takes a database from schema version n to n + 1 (version 0 is an empty file). The version
+lives in `PRAGMA user_version`; `PRAGMA application_id` marks the file as a GGSR Desktop database.
+Never edit a published migration: append a new one and a test that migrates from every earlier version.
+"""
+
+from __future__ import annotations
+
+APPLICATION_ID = 0x47475352  # 'GGSR'
+
+_ROLES = "'gezin', 'regisseur', 'professional', 'document'"
+_STATUSES = "'gepland', 'bezig', 'afgerond'"
+_KINDS = "'citaat', 'parafrase', 'observatie'"
+_STANCES = "'positief', 'negatief', 'neutraal'"
+_MARKS = "'voldoet', 'verbeterpunt', 'niet_vastgesteld'"
+_HIGHLIGHTS = "'groen', 'rood', 'geen'"
+
+# Version 1: the entities of an inspection.
+_V1 = f"""
+CREATE TABLE studies (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    framework_id TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE TABLE approaches (
+    id INTEGER PRIMARY KEY,
+    study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+    municipality TEXT NOT NULL CHECK (trim(municipality) <> ''),
+    name TEXT NOT NULL CHECK (trim(name) <> ''),
+    regisseur_label TEXT NOT NULL DEFAULT 'regisseur',
+    persons_and_families TEXT NOT NULL DEFAULT '',
+    registration TEXT NOT NULL DEFAULT '',
+    goal TEXT NOT NULL DEFAULT '',
+    direction TEXT NOT NULL DEFAULT '',
+    parties_involved TEXT NOT NULL DEFAULT '',
+    working_method TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX approaches_study ON approaches(study_id);
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    approach_id INTEGER NOT NULL REFERENCES approaches(id) ON DELETE CASCADE,
+    code TEXT NOT NULL CHECK (trim(code) <> ''),
+    created TEXT NOT NULL,
+    UNIQUE (approach_id, code)
+);
+CREATE TABLE interviews (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ({_ROLES})),
+    organisation_type TEXT,
+    date TEXT,
+    status TEXT NOT NULL DEFAULT 'gepland' CHECK (status IN ({_STATUSES})),
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX interviews_case ON interviews(case_id);
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+    text TEXT NOT NULL CHECK (trim(text) <> ''),
+    kind TEXT NOT NULL DEFAULT 'citaat' CHECK (kind IN ({_KINDS})),
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX quotes_interview ON quotes(interview_id);
+CREATE TABLE codings (
+    quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    indicator_id TEXT NOT NULL,
+    stance TEXT NOT NULL DEFAULT 'neutraal' CHECK (stance IN ({_STANCES})),
+    PRIMARY KEY (quote_id, indicator_id)
+) WITHOUT ROWID;
+CREATE INDEX codings_indicator ON codings(indicator_id, quote_id);
+CREATE TABLE judgements (
+    approach_id INTEGER NOT NULL REFERENCES approaches(id) ON DELETE CASCADE,
+    indicator_id TEXT NOT NULL,
+    mark TEXT CHECK (mark IS NULL OR mark IN ({_MARKS})),
+    finding TEXT NOT NULL DEFAULT '',
+    highlight TEXT NOT NULL DEFAULT 'geen' CHECK (highlight IN ({_HIGHLIGHTS})),
+    updated TEXT NOT NULL,
+    PRIMARY KEY (approach_id, indicator_id)
+);
+"""
+
+# Version 2: full-text search over quotes, kept in sync by triggers; indexes quotes already present.
+_V2 = """
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+"""
+
+# Version 3: illustrative quotes per judgement and the history of every judgement change.
+_V3 = """
+CREATE TABLE judgement_quotes (
+    approach_id INTEGER NOT NULL,
+    indicator_id TEXT NOT NULL,
+    quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (approach_id, indicator_id, quote_id),
+    FOREIGN KEY (approach_id, indicator_id) REFERENCES judgements(approach_id, indicator_id) ON DELETE CASCADE
+);
+CREATE INDEX judgement_quotes_quote ON judgement_quotes(quote_id);
+CREATE TABLE judgement_history (
+    id INTEGER PRIMARY KEY,
+    approach_id INTEGER NOT NULL REFERENCES approaches(id) ON DELETE CASCADE,
+    indicator_id TEXT NOT NULL,
+    author TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    old TEXT NOT NULL,
+    new TEXT NOT NULL
+);
+CREATE INDEX judgement_history_indicator ON judgement_history(approach_id, indicator_id, id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+SCHEMA_VERSION = len(MIGRATIONS)
+

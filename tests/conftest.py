@@ -1,0 +1,39 @@
+"""Shared fixtures. Tests never touch the real user data directory, and Qt runs without a display."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from ggsr_desktop.framework import load_catalog  # noqa: E402
+from ggsr_desktop.store import Store  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("GGSR_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "study.sqlite"
+
+
+@pytest.fixture
+def store(db_path):
+    s = Store.create(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return load_catalog()
+
+
+@pytest.fixture
+def case_framework(catalog):
+    return catalog.get("casusniveau")
