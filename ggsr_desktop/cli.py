@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -173,14 +174,21 @@ def _cmd_gui(args) -> int:
                      "zie 'ggsr-desktop --help'")
     from ggsr_desktop.store import Store
 
-    if args.demo:
-        from ggsr_desktop.demo import write_demo
-
-        db_path = Path(tempfile.mkdtemp(prefix="ggsr-demo-")) / "demo.sqlite"
-        write_demo(db_path)
-        store = Store.open(db_path)
-    else:
+    if not args.demo:
         store = Store.open_or_create(args.gui_db or paths.default_db_path())
+        return _run_gui(store, demo=False)
+    from ggsr_desktop.demo import write_demo
+
+    demo_dir = Path(tempfile.mkdtemp(prefix="ggsr-demo-"))
+    try:
+        db_path = demo_dir / "demo.sqlite"
+        write_demo(db_path)
+        return _run_gui(Store.open(db_path), demo=True)
+    finally:
+        shutil.rmtree(demo_dir, ignore_errors=True)  # the demo copy is fresh every time
+
+
+def _run_gui(store, demo: bool) -> int:
     from ggsr_desktop.gui.app import run  # imports PySide6 only when the GUI is really wanted
 
-    return run(store, demo=args.demo)
+    return run(store, demo=demo)

@@ -9,18 +9,32 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Self
 
 import sqlite_utils
 
 from ggsr_desktop import schema
 from ggsr_desktop.errors import NotFoundError, StoreError, ValidationError
 from ggsr_desktop.models import (
-    DESCRIPTION_FIELDS, Approach, Case, Coding, Highlight, Interview, Judgement, JudgementChange, Kind, Mark,
-    Quote, Role, Stance, Status, Study,
+    DESCRIPTION_FIELDS,
+    Approach,
+    Case,
+    Coding,
+    Highlight,
+    Interview,
+    Judgement,
+    JudgementChange,
+    Kind,
+    Mark,
+    Quote,
+    Role,
+    Stance,
+    Status,
+    Study,
 )
 
 _PRAGMAS = (
@@ -34,7 +48,7 @@ _PRAGMAS = (
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def _enum(enum_cls, value, what: str):
@@ -63,7 +77,7 @@ class Store:
     # ---- opening -------------------------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path) -> "Store":
+    def create(cls, path) -> Store:
         """Create a new, empty database at `path` (which must not exist yet)."""
         path = Path(path)
         if path.exists() and path.stat().st_size > 0:
@@ -75,7 +89,7 @@ class Store:
         return cls._connect(path)
 
     @classmethod
-    def open(cls, path) -> "Store":
+    def open(cls, path) -> Store:
         """Open an existing database, migrating it forward if it has an older schema."""
         path = Path(path)
         if not path.is_file():
@@ -83,12 +97,12 @@ class Store:
         return cls._connect(path)
 
     @classmethod
-    def open_or_create(cls, path) -> "Store":
+    def open_or_create(cls, path) -> Store:
         path = Path(path)
         return cls.open(path) if path.is_file() and path.stat().st_size > 0 else cls.create(path)
 
     @classmethod
-    def _connect(cls, path: Path) -> "Store":
+    def _connect(cls, path: Path) -> Store:
         try:
             conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         except sqlite3.Error as exc:
@@ -128,7 +142,7 @@ class Store:
             self._conn.close()
             self._conn = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -82,4 +82,4 @@ StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 def load(text: str):
     """Parse YAML text strictly. Raises yaml.YAMLError (with a problem_mark) on any problem."""
-    return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader derives from SafeLoader
+    return yaml.load(text, Loader=StrictLoader)

@@ -6,10 +6,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from ggsr_desktop.framework import load_catalog  # noqa: E402
-from ggsr_desktop.store import Store  # noqa: E402
+from ggsr_desktop.framework import load_catalog
+from ggsr_desktop.store import Store
 
 
 @pytest.fixture(autouse=True)

@@ -98,10 +98,9 @@ def test_bad_values_are_refused_and_nothing_is_written(store, interview, call, m
 
 def test_failed_transaction_leaves_earlier_writes_intact(store, interview):
     store.add_quote(interview.id, "Blijft staan")
-    with pytest.raises(ValidationError):
-        with store.transaction():
-            store.add_quote(interview.id, "Wordt teruggedraaid")
-            store.add_quote(interview.id, "Ongeldig", kind="fout")
+    with pytest.raises(ValidationError), store.transaction():
+        store.add_quote(interview.id, "Wordt teruggedraaid")
+        store.add_quote(interview.id, "Ongeldig", kind="fout")
     assert [q.text for q in store.list_quotes(interview.id)] == ["Blijft staan"]
 
 
@@ -152,7 +151,7 @@ def test_search_is_accent_and_case_insensitive_and_scoped(store, interview):
 
 
 def test_connection_settings(store):
-    pragma = lambda name: store.db.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+    pragma = lambda name: store.db.execute(f"PRAGMA {name}").fetchone()[0]
     assert pragma("journal_mode") == "wal"
     assert pragma("synchronous") == 2  # FULL
     assert pragma("foreign_keys") == 1
