@@ -40,6 +40,10 @@ class DetailPane(QWidget):
         self.form.setContentsMargins(0, 8, 0, 8)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
 
+        self.sections_host = QWidget()
+        self.sections = QVBoxLayout(self.sections_host)
+        self.sections.setContentsMargins(0, 0, 0, 0)
+
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -52,6 +56,7 @@ class DetailPane(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.form_host)
+        layout.addWidget(self.sections_host)
         layout.addWidget(self.table, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -68,6 +73,8 @@ class DetailPane(QWidget):
         self.subtitle.setVisible(bool(subtitle))
         while self.form.rowCount():
             self.form.removeRow(0)
+        while self.sections.count():
+            self.sections.takeAt(0).widget().deleteLater()
         self.table.clear()
         self.table.setRowCount(0)
         self.table.setColumnCount(0)
@@ -78,6 +85,15 @@ class DetailPane(QWidget):
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form.addRow(f"<b>{label}</b>", text)
+
+    def _section(self, heading: str, body: str) -> None:
+        title = QLabel(f"<b>{heading}</b>")
+        title.setContentsMargins(0, 10, 0, 2)
+        text = QLabel(body or self.tr("(nog niet ingevuld)"))
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sections.addWidget(title)
+        self.sections.addWidget(text)
 
     def _fill_table(self, headers: list[str], rows: list[list[str]], stretch: int) -> None:
         self.table.setColumnCount(len(headers))
@@ -128,7 +144,7 @@ class DetailPane(QWidget):
         self._row(self.tr("Citaten"), str(counts["quotes"]))
         self._row(self.tr("Beoordeelde indicatoren"), self.tr("{0} van {1}").format(judged, total))
         for name in DESCRIPTION_FIELDS:
-            self._row(labels.description_field(name), approach.description.get(name, ""))
+            self._section(labels.description_field(name), approach.description.get(name, ""))
 
     def show_case(self, store: Store, catalog: FrameworkCatalog, case_id: int) -> None:
         case = store.get_case(case_id)
