@@ -6,9 +6,8 @@ import sqlite3
 
 import pytest
 
-from ggsr_desktop import schema
 from ggsr_desktop.errors import StoreError
-from ggsr_desktop.store import Store
+from ggsr_desktop.store import Store, schema
 
 STAMP = "2025-10-01T10:00:00.000+00:00"
 

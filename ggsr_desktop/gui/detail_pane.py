@@ -112,8 +112,9 @@ class DetailPane(QWidget):
     # ---- views ---------------------------------------------------------------------------------------------
 
     def show_empty(self, db_path) -> None:
-        self._reset(self.tr("Geen onderzoeken"),
-                    self.tr("Deze database ({0}) bevat nog geen onderzoeken.").format(db_path.name))
+        self._reset(self.tr("Geen onderzoeken"), self.tr(
+            "Deze database ({0}) bevat nog geen onderzoeken. Open een andere database via Bestand › Database "
+            "openen, of bekijk de demo-studie met: ggsr-desktop --demo").format(db_path.name))
 
     def show_study(self, store: Store, catalog: FrameworkCatalog, study_id: int) -> None:
         study = store.get_study(study_id)

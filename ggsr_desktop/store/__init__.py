@@ -1,0 +1,18 @@
+"""The local study store: the only package that holds the SQLite connection and executes SQL.
+
+`base` owns the connection, settings, migrations (schema text in `schema`) and transactions; the mixins add
+the records of an inspection. Quote texts arrive here already anonymised.
+"""
+
+from __future__ import annotations
+
+from ggsr_desktop.store.base import StoreBase, now
+from ggsr_desktop.store.inspection import InspectionRecords
+from ggsr_desktop.store.judgements import JudgementRecords
+from ggsr_desktop.store.quotes import QuoteRecords
+
+__all__ = ["Store", "now"]
+
+
+class Store(InspectionRecords, QuoteRecords, JudgementRecords, StoreBase):
+    """An open GGSR Desktop database. Use `Store.create`, `Store.open` or `Store.open_or_create`."""

@@ -1,0 +1,188 @@
+"""Studies, approaches, cases and interviews, and counts over them."""
+
+from __future__ import annotations
+
+from ggsr_desktop.errors import ValidationError
+from ggsr_desktop.models import DESCRIPTION_FIELDS, Approach, Case, Interview, Role, Status, Study
+from ggsr_desktop.store.base import _enum, _iso_date, _required_text, now
+
+
+class InspectionRecords:
+    """Store methods for the structure of an inspection (mixed into Store)."""
+
+    # ---- studies -------------------------------------------------------------------------------------------
+
+    def add_study(self, name: str, framework_id: str) -> Study:
+        name = _required_text(name, "naam van het onderzoek")
+        framework_id = _required_text(framework_id, "toetsingskader")
+        with self._write() as c:
+            cur = c.execute("INSERT INTO studies (name, framework_id, created) VALUES (?, ?, ?)",
+                            (name, framework_id, now()))
+        return self.get_study(cur.lastrowid)
+
+    def get_study(self, study_id: int) -> Study:
+        return Study(**self._one("SELECT * FROM studies WHERE id = ?", [study_id], f"onderzoek {study_id}"))
+
+    def list_studies(self) -> list[Study]:
+        return [Study(**r) for r in self._rows("SELECT * FROM studies ORDER BY id")]
+
+    def rename_study(self, study_id: int, name: str) -> Study:
+        name = _required_text(name, "naam van het onderzoek")
+        self.get_study(study_id)
+        with self._write() as c:
+            c.execute("UPDATE studies SET name = ? WHERE id = ?", (name, study_id))
+        return self.get_study(study_id)
+
+    def delete_study(self, study_id: int) -> None:
+        self._delete("studies", study_id, f"onderzoek {study_id}")
+
+    # ---- approaches ----------------------------------------------------------------------------------------
+
+    def add_approach(self, study_id: int, municipality: str, name: str, regisseur_label: str = "regisseur",
+                     description: dict[str, str] | None = None) -> Approach:
+        self.get_study(study_id)
+        desc = self._description(description or {})
+        fields = {
+            "study_id": study_id,
+            "municipality": _required_text(municipality, "gemeente"),
+            "name": _required_text(name, "naam van de aanpak"),
+            "regisseur_label": _required_text(regisseur_label, "benaming van de regisseur"),
+            **desc, "created": now(), "updated": now(),
+        }
+        cols = ", ".join(fields)
+        marks = ", ".join("?" for _ in fields)
+        with self._write() as c:
+            cur = c.execute(f"INSERT INTO approaches ({cols}) VALUES ({marks})", list(fields.values()))
+        return self.get_approach(cur.lastrowid)
+
+    def update_approach(self, approach_id: int, *, municipality: str | None = None, name: str | None = None,
+                        regisseur_label: str | None = None, description: dict[str, str] | None = None) -> Approach:
+        self.get_approach(approach_id)
+        fields: dict[str, str] = {}
+        if municipality is not None:
+            fields["municipality"] = _required_text(municipality, "gemeente")
+        if name is not None:
+            fields["name"] = _required_text(name, "naam van de aanpak")
+        if regisseur_label is not None:
+            fields["regisseur_label"] = _required_text(regisseur_label, "benaming van de regisseur")
+        if description:
+            fields.update(self._description(description))
+        self._update("approaches", approach_id, fields)
+        return self.get_approach(approach_id)
+
+    @staticmethod
+    def _description(description: dict[str, str]) -> dict[str, str]:
+        unknown = set(description) - set(DESCRIPTION_FIELDS)
+        if unknown:
+            raise ValidationError(f"onbekend beschrijvingsveld: {', '.join(sorted(unknown))}; "
+                                  f"toegestaan: {', '.join(DESCRIPTION_FIELDS)}")
+        return {k: (v or "").strip() for k, v in description.items()}
+
+    @staticmethod
+    def _approach(row: dict) -> Approach:
+        desc = {k: row.pop(k) for k in DESCRIPTION_FIELDS}
+        return Approach(description=desc, **row)
+
+    def get_approach(self, approach_id: int) -> Approach:
+        return self._approach(self._one("SELECT * FROM approaches WHERE id = ?", [approach_id],
+                                        f"aanpak {approach_id}"))
+
+    def list_approaches(self, study_id: int | None = None) -> list[Approach]:
+        if study_id is None:
+            rows = self._rows("SELECT * FROM approaches ORDER BY id")
+        else:
+            rows = self._rows("SELECT * FROM approaches WHERE study_id = ? ORDER BY id", [study_id])
+        return [self._approach(r) for r in rows]
+
+    def delete_approach(self, approach_id: int) -> None:
+        self._delete("approaches", approach_id, f"aanpak {approach_id}")
+
+    # ---- cases ---------------------------------------------------------------------------------------------
+
+    def add_case(self, approach_id: int, code: str) -> Case:
+        self.get_approach(approach_id)
+        code = _required_text(code, "code van de casus")
+        with self._write() as c:
+            cur = c.execute("INSERT INTO cases (approach_id, code, created) VALUES (?, ?, ?)",
+                            (approach_id, code, now()))
+        return self.get_case(cur.lastrowid)
+
+    def get_case(self, case_id: int) -> Case:
+        return Case(**self._one("SELECT * FROM cases WHERE id = ?", [case_id], f"casus {case_id}"))
+
+    def list_cases(self, approach_id: int) -> list[Case]:
+        return [Case(**r) for r in self._rows("SELECT * FROM cases WHERE approach_id = ? ORDER BY code, id",
+                                               [approach_id])]
+
+    def rename_case(self, case_id: int, code: str) -> Case:
+        code = _required_text(code, "code van de casus")
+        self.get_case(case_id)
+        with self._write() as c:
+            c.execute("UPDATE cases SET code = ? WHERE id = ?", (code, case_id))
+        return self.get_case(case_id)
+
+    def delete_case(self, case_id: int) -> None:
+        self._delete("cases", case_id, f"casus {case_id}")
+
+    # ---- interviews ----------------------------------------------------------------------------------------
+
+    def add_interview(self, case_id: int, role: str, organisation_type: str | None = None, date: str | None = None,
+                      status: str = Status.PLANNED) -> Interview:
+        self.get_case(case_id)
+        role = _enum(Role, role, "rol")
+        status = _enum(Status, status, "status")
+        organisation_type = (organisation_type or "").strip() or None
+        if role is Role.PROFESSIONAL and organisation_type is None:
+            raise ValidationError("een gesprek met een professional heeft een organisatietype nodig")
+        date = _iso_date(date)
+        stamp = now()
+        with self._write() as c:
+            cur = c.execute(
+                "INSERT INTO interviews (case_id, role, organisation_type, date, status, created, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", (case_id, role, organisation_type, date, status, stamp, stamp))
+        return self.get_interview(cur.lastrowid)
+
+    def update_interview(self, interview_id: int, *, organisation_type: str | None = None, date: str | None = None,
+                         status: str | None = None) -> Interview:
+        self.get_interview(interview_id)
+        fields: dict[str, str | None] = {}
+        if organisation_type is not None:
+            fields["organisation_type"] = organisation_type.strip() or None
+        if date is not None:
+            fields["date"] = _iso_date(date)
+        if status is not None:
+            fields["status"] = _enum(Status, status, "status")
+        self._update("interviews", interview_id, fields)
+        return self.get_interview(interview_id)
+
+    @staticmethod
+    def _interview(row: dict) -> Interview:
+        return Interview(**{**row, "role": Role(row["role"]), "status": Status(row["status"])})
+
+    def get_interview(self, interview_id: int) -> Interview:
+        return self._interview(self._one("SELECT * FROM interviews WHERE id = ?", [interview_id],
+                                         f"gesprek {interview_id}"))
+
+    def list_interviews(self, case_id: int) -> list[Interview]:
+        order = "CASE role WHEN 'gezin' THEN 0 WHEN 'regisseur' THEN 1 WHEN 'professional' THEN 2 ELSE 3 END, id"
+        return [self._interview(r) for r in self._rows(
+            f"SELECT * FROM interviews WHERE case_id = ? ORDER BY {order}", [case_id])]
+
+    def delete_interview(self, interview_id: int) -> None:
+        self._delete("interviews", interview_id, f"gesprek {interview_id}")
+
+    # ---- overview ------------------------------------------------------------------------------------------
+
+    def counts(self, approach_id: int | None = None) -> dict[str, int]:
+        """Numbers of cases, interviews, quotes, codings and judgements (of one approach, or of all)."""
+        scope, params = ("WHERE c.approach_id = ?", [approach_id]) if approach_id is not None else ("", [])
+        row = self._rows(
+            "SELECT count(DISTINCT c.id) AS cases, count(DISTINCT i.id) AS interviews, count(DISTINCT q.id) AS quotes "
+            "FROM cases c LEFT JOIN interviews i ON i.case_id = c.id LEFT JOIN quotes q ON q.interview_id = i.id "
+            f"{scope}", params)[0]
+        codings = self._rows(
+            "SELECT count(*) AS n FROM codings k JOIN quotes q ON q.id = k.quote_id "
+            "JOIN interviews i ON i.id = q.interview_id JOIN cases c ON c.id = i.case_id " + scope, params)[0]["n"]
+        jscope = "WHERE approach_id = ?" if approach_id is not None else ""
+        judged = self._rows(f"SELECT count(*) AS n FROM judgements {jscope}", params)[0]["n"]
+        return {**row, "codings": codings, "judgements": judged}
