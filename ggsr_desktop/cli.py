@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="schrijf de demo-studie naar een nieuwe database",
                        description="Schrijf de demo-studie (fictief) naar een nieuwe database, zonder scherm.")
-    p.add_argument("--db", required=True, metavar="PAD", type=Path, help="pad van de nieuwe database")
+    p.add_argument("--db", metavar="PAD", type=Path, help="pad van de nieuwe database (verplicht)")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
     p = sub.add_parser("frameworks", help="toon de toetsingskaders",
@@ -69,7 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command:
+        # `ggsr-desktop --db X dump` means the same as `ggsr-desktop dump --db X`
+        args.db = args.db or args.gui_db
+        if args.demo:
+            parser.error(f"--demo opent de grafische toepassing en gaat niet samen met '{args.command}'")
+        if args.command == "demo" and args.db is None:
+            parser.error("demo: verplicht maar niet opgegeven: --db PAD")
+    elif args.demo and args.gui_db:
+        parser.error("--demo en --db gaan niet samen: --demo werkt op een verse, tijdelijke kopie")
     try:
         if args.command == "demo":
             return _cmd_demo(args)
@@ -113,7 +123,7 @@ def _cmd_demo(args) -> int:
 
 
 def _cmd_frameworks(args) -> int:
-    from ggsr_desktop.framework import load_catalog
+    from ggsr_desktop.framework import LEVEL_NAMES, load_catalog
 
     catalog = load_catalog(paths.user_frameworks_dir(args.db))
     if args.json:
@@ -124,7 +134,7 @@ def _cmd_frameworks(args) -> int:
     else:
         for fw in catalog.frameworks:
             origin = "ingebouwd" if fw.builtin else fw.source
-            print(f"{fw.id} — {fw.name} ({fw.level}niveau, {origin}; {len(fw.themes)} thema's, "
+            print(f"{fw.id} — {fw.name} ({LEVEL_NAMES[fw.level]}, {origin}; {len(fw.themes)} thema's, "
                   f"{len(fw.criteria)} criteria, {len(fw.indicators)} indicatoren)")
             for theme in fw.themes:
                 print(f"  {theme.id}  {theme.name}")

@@ -21,6 +21,7 @@ LEVEL_ROLES = {
     "casus": ("gezin", "regisseur", "professional", "document"),
     "beleid": ("gemeente", "netwerkpartner", "document"),
 }
+LEVEL_NAMES = {"casus": "casusniveau", "beleid": "beleidsniveau"}
 # At case level every indicator needs at least one source to gather evidence from.
 LEVELS_REQUIRING_QUESTIONS = {"casus"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
@@ -250,7 +251,7 @@ def _questions(r: _Reader, im, field_prefix: str, level: str) -> dict[str, tuple
     for role in qm:
         if role not in allowed:
             r.fail(qm.line_of(role), f"{qf}.{role}",
-                   f"onbekende rol '{role}'; toegestaan op {level}niveau: {', '.join(allowed)}")
+                   f"onbekende rol '{role}'; toegestaan op {LEVEL_NAMES[level]}: {', '.join(allowed)}")
         items = r.sequence(qm, role, f"{qf}.{role}")
         texts = []
         for qi, q in enumerate(items):

@@ -65,6 +65,19 @@ def test_demo_requires_db(capsys):
     assert code == 2 and "--db" in err
 
 
+@pytest.mark.parametrize("args", [["--demo", "--db", "x.sqlite"], ["--demo", "dump"], ["--demo", "frameworks"]])
+def test_demo_flag_conflicts_are_usage_errors(capsys, args):
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == "" and "--demo" in err
+
+
+def test_global_db_option_applies_to_subcommands(capsys, tmp_path):
+    db = tmp_path / "globaal.sqlite"
+    assert run(capsys, "--db", str(db), "demo")[0] == 0
+    code, out, _ = run(capsys, "--db", str(db), "dump", "--json")
+    assert code == 0 and json.loads(out)["database"] == str(db)
+
+
 def test_frameworks_text_and_json(capsys):
     code, out, err = run(capsys, "frameworks")
     assert (code, err) == (0, "")
