@@ -46,7 +46,6 @@ def _required_text(value, what: str) -> str:
     return value.strip()
 
 
-
 class StoreBase:
     """An open GGSR Desktop database: opening, migrating, transactions and query helpers."""
 

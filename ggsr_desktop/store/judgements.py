@@ -15,23 +15,28 @@ class JudgementRecords:
     # ---- judgements ----------------------------------------------------------------------------------------
 
     def get_judgement(self, approach_id: int, indicator_id: str) -> Judgement | None:
-        rows = self._rows("SELECT * FROM judgements WHERE approach_id = ? AND indicator_id = ?",
-                          [approach_id, indicator_id])
-        return self._judgement(rows[0]) if rows else None
+        found = self._judgements("approach_id = ? AND indicator_id = ?", [approach_id, indicator_id])
+        return found[0] if found else None
 
     def list_judgements(self, approach_id: int) -> list[Judgement]:
-        return [self._judgement(r) for r in self._rows(
-            "SELECT * FROM judgements WHERE approach_id = ? ORDER BY indicator_id", [approach_id])]
+        return self._judgements("approach_id = ?", [approach_id])
 
-    def _judgement(self, row: dict) -> Judgement:
-        quote_ids = tuple(r["quote_id"] for r in self._rows(
-            "SELECT quote_id FROM judgement_quotes WHERE approach_id = ? AND indicator_id = ? ORDER BY position",
-            [row["approach_id"], row["indicator_id"]]))
-        return Judgement(
-            approach_id=row["approach_id"], indicator_id=row["indicator_id"],
-            mark=Mark(row["mark"]) if row["mark"] else None, finding=row["finding"],
-            highlight=Highlight(row["highlight"]), quote_ids=quote_ids, updated=row["updated"],
-        )
+    def _judgements(self, where: str, params: list) -> list[Judgement]:
+        """Judgements matching `where` with their illustrative quotes: two queries, however many rows."""
+        quote_ids: dict[tuple[int, str], list[int]] = {}
+        for r in self._rows(f"SELECT approach_id, indicator_id, quote_id FROM judgement_quotes WHERE {where} "
+                            "ORDER BY position", params):
+            quote_ids.setdefault((r["approach_id"], r["indicator_id"]), []).append(r["quote_id"])
+        return [
+            Judgement(
+                approach_id=row["approach_id"], indicator_id=row["indicator_id"],
+                mark=Mark(row["mark"]) if row["mark"] else None, finding=row["finding"],
+                highlight=Highlight(row["highlight"]),
+                quote_ids=tuple(quote_ids.get((row["approach_id"], row["indicator_id"]), ())),
+                updated=row["updated"],
+            )
+            for row in self._rows(f"SELECT * FROM judgements WHERE {where} ORDER BY indicator_id", params)
+        ]
 
     def set_judgement(self, approach_id: int, indicator_id: str, *, author: str, mark: str | None = ...,
                       finding: str | None = None, highlight: str | None = None,
