@@ -15,6 +15,7 @@ from ggsr_desktop.store import Store
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("GGSR_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))  # QSettings of the GUI
 
 
 @pytest.fixture
