@@ -1,0 +1,2 @@
+"""Anonymisation of quotes before they reach disk (Qt-free). Work in progress for issue 3: so far the
+deterministic detectors of direct identifiers (`identifiers`)."""
