@@ -60,6 +60,26 @@ def build_parser() -> argparse.ArgumentParser:
                    help="database waarnaast de map 'frameworks' met eigen toetsingskaders staat")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
+    p = sub.add_parser("import", help="importeer uitgewerkte aantekeningen (JSON), geanonimiseerd",
+                       description="Importeer uitgewerkte aantekeningen uit een JSON-bestand (formaat: "
+                                   "docs/import-format.md). Alles of niets; elke tekst gaat door de anonimiseerder.")
+    p.add_argument("--db", metavar="PAD", type=Path, help="database (wordt aangemaakt als die nog niet bestaat)")
+    p.add_argument("file", metavar="BESTAND.json", type=Path)
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    p = sub.add_parser("anonymise", help="anonimiseer tekst van stdin",
+                       description="Lees tekst van stdin en schrijf de geanonimiseerde tekst naar stdout.")
+    p.add_argument("--known-name", action="append", default=[], metavar="NAAM",
+                   help="bekende naam (herhaalbaar); 'rol=naam' geeft de rol als plaatshouder, bijv. moeder=…")
+    p.add_argument("--jsonl", action="store_true",
+                   help='elke invoerregel {"text", "known_names"}; elke uitvoerregel {"text", "spans"}')
+
+    p = sub.add_parser("audit", help="zoek identificerende gegevens in een database",
+                       description="Doorzoek alle opgeslagen teksten op identificerende patronen en, met "
+                                   "--names-file, op namen. Exitcode 1 als er iets gevonden is.")
+    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
+    p.add_argument("--names-file", metavar="BESTAND", type=Path, help="namen om op te zoeken, één per regel")
+
     p = sub.add_parser("dump", help="toon de inhoud van een database",
                        description="Toon onderzoeken en aanpakken, of één aanpak volledig.")
     p.add_argument("--db", metavar="PAD", type=Path, default=None, help="database (standaard: de gewone database)")
@@ -73,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command:
         # `ggsr-desktop --db X dump` means the same as `ggsr-desktop dump --db X`
-        args.db = args.db or args.gui_db
+        args.db = getattr(args, "db", None) or args.gui_db
         if args.demo:
             parser.error(f"--demo opent de grafische toepassing en gaat niet samen met '{args.command}'")
         if args.command == "demo" and args.db is None:
@@ -87,6 +107,12 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_frameworks(args)
         if args.command == "dump":
             return _cmd_dump(args)
+        if args.command == "import":
+            return _cmd_import(args)
+        if args.command == "anonymise":
+            return _cmd_anonymise(args)
+        if args.command == "audit":
+            return _cmd_audit(args)
         return _cmd_gui(args)
     except GgsrError as exc:
         return _fail(str(exc))
@@ -173,6 +199,88 @@ def _cmd_dump(args) -> int:
                 print(f"    {iv['role']}{org} {iv['date'] or ''} {iv['status']}: {len(iv['quotes'])} citaten")
         judged = sum(1 for j in data["judgements"] if j["mark"])
         print(f"  oordelen: {judged} van {len(data['judgements'])} met beoordeling")
+    return 0
+
+
+def _cmd_import(args) -> int:
+    from ggsr_desktop.anonymise.anonymiser import Anonymiser
+    from ggsr_desktop.capture import Capture
+    from ggsr_desktop.framework import load_catalog
+    from ggsr_desktop.importer import import_file
+    from ggsr_desktop.store import Store
+
+    db = args.db or paths.default_db_path()
+    catalog = load_catalog(paths.user_frameworks_dir(db))
+    from ggsr_desktop.importer import read_import_file
+
+    read_import_file(args.file, catalog)  # refuse a bad file before touching (or creating) the database
+    with Store.open_or_create(db) as store:
+        result = import_file(Capture(store, Anonymiser()), args.file, catalog)
+    c = result.counts
+    if args.json:
+        _print_json({"database": str(db), "study_id": result.study_id, "approach_id": result.approach_id, **c,
+                     "needs_review": result.needs_review})
+    else:
+        print(f"Geïmporteerd in {db}: {c['cases']} casussen, {c['interviews']} gesprekken, {c['quotes']} citaten "
+              f"(waarvan {result.needs_review} te controleren), {c['judgements']} oordelen.")
+    return 0
+
+
+def _known_register(names: list[str], lexicon):
+    from ggsr_desktop.anonymise.register import CaseRegister, Person, new_key
+
+    register = CaseRegister(new_key())
+    for entry in names:
+        role, _, name = entry.partition("=") if "=" in entry else ("persoon", "", entry)
+        if name.strip():
+            register.add_person(Person(role.strip() or "persoon", name.strip()), lexicon.common_words)
+    return register
+
+
+def _cmd_anonymise(args) -> int:
+    from ggsr_desktop.anonymise.anonymiser import Anonymiser, MemoryBook
+
+    anonymiser = Anonymiser()
+    if not args.jsonl:
+        result = anonymiser.anonymise(sys.stdin.read(), _known_register(args.known_name, anonymiser.lexicon))
+        sys.stdout.write(result.text)
+        return 0
+    book = MemoryBook()
+    for number, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text, names = item["text"], item.get("known_names", [])
+            if not isinstance(text, str) or not isinstance(names, list):
+                raise TypeError
+        except (ValueError, KeyError, TypeError):
+            return _fail(f'stdin regel {number}: verwacht {{"text": tekst, "known_names": [namen]}}')
+        result = anonymiser.anonymise(text, _known_register([*args.known_name, *names], anonymiser.lexicon), book)
+        spans = [{"start": s.start, "end": s.end, "category": s.category, "placeholder": s.placeholder,
+                  "confidence": s.confidence, "review": s.needs_review} for s in result.spans]
+        sys.stdout.write(json.dumps({"text": result.text, "spans": spans}, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _cmd_audit(args) -> int:
+    from ggsr_desktop.audit import audit
+    from ggsr_desktop.store import Store
+
+    names: list[str] = []
+    if args.names_file:
+        try:
+            names = args.names_file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            return _fail(f"kan namenbestand niet lezen: {args.names_file}: {exc}")
+    with Store.open(args.db or paths.default_db_path()) as store:
+        findings = audit(store, names)
+    for f in findings:
+        print(f"{f.location}: {f.category}")
+    if findings:
+        print(f"{len(findings)} vondst(en): controleer en pas deze teksten aan.", file=sys.stderr)
+        return 1
+    print("Geen identificerende gegevens gevonden.")
     return 0
 
 

@@ -115,6 +115,21 @@ class Coding:
 
 
 @dataclass(frozen=True)
+class QuoteSpan:
+    """A replaced span in a stored quote: where its placeholder sits, never what it replaced."""
+
+    start: int
+    end: int
+    category: str
+    placeholder: str
+    confidence: float
+
+    @property
+    def needs_review(self) -> bool:
+        return self.confidence < 0.9
+
+
+@dataclass(frozen=True)
 class Quote:
     id: int
     interview_id: int
@@ -123,6 +138,8 @@ class Quote:
     created: str
     updated: str
     codings: tuple[Coding, ...] = ()
+    needs_review: bool = False
+    spans: tuple[QuoteSpan, ...] = ()
 
 
 @dataclass(frozen=True)

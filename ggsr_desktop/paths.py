@@ -24,6 +24,12 @@ def default_db_path() -> Path:
     return data_dir() / DEFAULT_DB_NAME
 
 
+def keys_dir() -> Path:
+    """Where the per-case register keys live: apart from the database (GGSR_KEYS_DIR overrides)."""
+    override = os.environ.get("GGSR_KEYS_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "keys"
+
+
 def user_frameworks_dir(db_path: Path | None = None) -> Path:
     """The folder next to the database where an inspector may add framework files."""
     base = Path(db_path).resolve().parent if db_path else data_dir()

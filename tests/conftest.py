@@ -16,6 +16,7 @@ from ggsr_desktop.store import Store
 def _isolated_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("GGSR_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))  # QSettings of the GUI
+    monkeypatch.setenv("GGSR_KEYS_DIR", str(tmp_path_factory.mktemp("keys")))
 
 
 @pytest.fixture
@@ -38,3 +39,10 @@ def catalog():
 @pytest.fixture
 def case_framework(catalog):
     return catalog.get("casusniveau")
+
+
+@pytest.fixture(scope="session")
+def anonymiser():
+    from ggsr_desktop.anonymise.anonymiser import Anonymiser
+
+    return Anonymiser()

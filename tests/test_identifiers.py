@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -73,13 +75,17 @@ def test_invalid_iban_is_still_removed_but_marked_for_review():
     assert [(s.category, s.needs_review) for s in spans] == [("iban", True)]
 
 
-def _valid_bsn(draw_digits: list[int]) -> str | None:
-    digits = "".join(map(str, draw_digits))
-    return digits if bsn_is_valid(digits) else None
+def _with_check_digit(first8: list[int]) -> str:
+    check = sum(d * w for d, w in zip(first8, (9, 8, 7, 6, 5, 4, 3, 2), strict=True)) % 11
+    return "".join(map(str, first8)) + str(check)
 
 
-@given(st.lists(st.integers(0, 9), min_size=9, max_size=9).map(_valid_bsn).filter(bool),
-       st.sampled_from(["{} ", "nummer {} staat", "({})", "{}."]))
+valid_bsns = st.lists(st.integers(0, 9), min_size=8, max_size=8).filter(
+    lambda d: sum(x * w for x, w in zip(d, (9, 8, 7, 6, 5, 4, 3, 2), strict=True)) % 11 < 10 and any(d)
+).map(_with_check_digit)
+
+
+@given(valid_bsns, st.sampled_from(["{} ", "nummer {} staat", "({})", "{}."]))
 def test_every_valid_bsn_is_found_anywhere(bsn, template):
     text = "Tekst " + template.format(bsn) + " meer tekst"
     assert (bsn, "bsn") in found(text)
@@ -88,7 +94,7 @@ def test_every_valid_bsn_is_found_anywhere(bsn, template):
 @given(st.text())
 def test_arbitrary_text_never_crashes_and_spans_are_sane(text):
     spans = find_identifiers(text)
-    for a, b in zip(spans, spans[1:], strict=False):
+    for a, b in itertools.pairwise(spans):
         assert a.end <= b.start
     for s in spans:
         assert 0 <= s.start < s.end <= len(text)

@@ -26,8 +26,8 @@ def _old_database(path, version: int) -> None:
                 VALUES (1, 1, 'Wadlo', 'Oude aanpak', 'Vastpakken.', '{STAMP}', '{STAMP}');
             INSERT INTO cases VALUES (1, 1, 'Gezin A', '{STAMP}');
             INSERT INTO interviews VALUES (1, 1, 'gezin', NULL, '2025-09-30', 'afgerond', '{STAMP}', '{STAMP}');
-            INSERT INTO quotes VALUES (1, 1, 'De schuldhulpverlening stond meteen klaar.', 'citaat',
-                                       '{STAMP}', '{STAMP}');
+            INSERT INTO quotes (id, interview_id, text, kind, created, updated)
+                VALUES (1, 1, 'De schuldhulpverlening stond meteen klaar.', 'citaat', '{STAMP}', '{STAMP}');
             INSERT INTO codings VALUES (1, 'aanpak.doelen', 'positief');
             INSERT INTO judgements VALUES (1, 'aanpak.doelen', 'voldoet', 'In alle drie de casussen …', 'groen',
                                            '{STAMP}');

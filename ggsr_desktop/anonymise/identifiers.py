@@ -113,9 +113,8 @@ def find_identifiers(text: str) -> list[Span]:
             conf = confidence
             if category == "iban" and not iban_is_valid(value):
                 conf = 0.6
-            if category == "bsn" and "value" not in pattern.groupindex:
-                if not bsn_is_valid(value):
-                    continue  # a bare 9-digit number that fails the 11-proof is not a BSN
+            if category == "bsn" and "value" not in pattern.groupindex and not bsn_is_valid(value):
+                continue  # a bare 9-digit number that fails the 11-proof is not a BSN
             candidates.append(Span(start, end, category, conf))
     return _resolve(candidates)
 

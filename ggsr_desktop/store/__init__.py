@@ -10,9 +10,10 @@ from ggsr_desktop.store.base import StoreBase, now
 from ggsr_desktop.store.inspection import InspectionRecords
 from ggsr_desktop.store.judgements import JudgementRecords
 from ggsr_desktop.store.quotes import QuoteRecords
+from ggsr_desktop.store.register import RegisterRecords
 
 __all__ = ["Store", "now"]
 
 
-class Store(InspectionRecords, QuoteRecords, JudgementRecords, StoreBase):
+class Store(InspectionRecords, QuoteRecords, JudgementRecords, RegisterRecords, StoreBase):
     """An open GGSR Desktop database. Use `Store.create`, `Store.open` or `Store.open_or_create`."""

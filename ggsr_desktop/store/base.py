@@ -132,6 +132,11 @@ class StoreBase:
     # ---- schema --------------------------------------------------------------------------------------------
 
     @property
+    def database_id(self) -> str:
+        """A random identity of this database (made when it was created), e.g. to find its register keys."""
+        return self._rows("SELECT value FROM meta WHERE key = 'database_id'")[0]["value"]
+
+    @property
     def schema_version(self) -> int:
         return self._conn.execute("PRAGMA user_version").fetchone()[0]
 

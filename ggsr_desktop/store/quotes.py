@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ggsr_desktop.errors import NotFoundError
-from ggsr_desktop.models import Coding, Kind, Quote, Stance
+from ggsr_desktop.models import Coding, Kind, Quote, QuoteSpan, Stance
 from ggsr_desktop.store.base import _enum, _required_text, now
 
 
@@ -15,29 +15,55 @@ class QuoteRecords:
     # ---- quotes and codings --------------------------------------------------------------------------------
 
     def add_quote(self, interview_id: int, text: str, kind: str = Kind.QUOTE,
-                  codings: dict[str, str] | None = None) -> Quote:
-        """Store an (already anonymised) quote with its codings {indicator_id: stance}, durably."""
+                  codings: dict[str, str] | None = None, spans: Iterable = (),
+                  needs_review: bool = False) -> Quote:
+        """Store an (already anonymised) quote with its codings {indicator_id: stance} and its replaced spans
+        (objects with start, end, category, placeholder, confidence), durably."""
         self.get_interview(interview_id)
         text = _required_text(text, "tekst van het citaat")
         kind = _enum(Kind, kind, "soort")
         coding_rows = [(ind, _enum(Stance, st, "houding")) for ind, st in (codings or {}).items()]
         stamp = now()
         with self._write() as c:
-            cur = c.execute("INSERT INTO quotes (interview_id, text, kind, created, updated) VALUES (?, ?, ?, ?, ?)",
-                            (interview_id, text, kind, stamp, stamp))
+            cur = c.execute("INSERT INTO quotes (interview_id, text, kind, created, updated, needs_review) "
+                            "VALUES (?, ?, ?, ?, ?, ?)", (interview_id, text, kind, stamp, stamp, int(needs_review)))
             c.executemany("INSERT INTO codings (quote_id, indicator_id, stance) VALUES (?, ?, ?)",
                           [(cur.lastrowid, ind, st) for ind, st in coding_rows])
+            self._write_spans(c, cur.lastrowid, spans)
         return self.get_quote(cur.lastrowid)
 
-    def update_quote(self, quote_id: int, *, text: str | None = None, kind: str | None = None) -> Quote:
+    def update_quote(self, quote_id: int, *, text: str | None = None, kind: str | None = None,
+                     spans: Iterable | None = None, needs_review: bool | None = None) -> Quote:
+        """Change a quote; a new text comes (anonymised) with its new spans, replacing the old ones."""
         self.get_quote(quote_id)
-        fields: dict[str, str] = {}
+        fields: dict = {}
         if text is not None:
             fields["text"] = _required_text(text, "tekst van het citaat")
         if kind is not None:
             fields["kind"] = _enum(Kind, kind, "soort")
-        self._update("quotes", quote_id, fields)
+        if needs_review is not None:
+            fields["needs_review"] = int(needs_review)
+        with self._write() as c:
+            self._update("quotes", quote_id, fields)
+            if spans is not None:
+                c.execute("DELETE FROM quote_spans WHERE quote_id = ?", (quote_id,))
+                self._write_spans(c, quote_id, spans)
         return self.get_quote(quote_id)
+
+    def confirm_quote(self, quote_id: int) -> Quote:
+        """The inspector has checked the replacements: the quote no longer needs review."""
+        return self.update_quote(quote_id, needs_review=False)
+
+    def quotes_needing_review(self, approach_id: int) -> list[Quote]:
+        return self._quotes("needs_review = 1 AND interview_id IN (SELECT i.id FROM interviews i "
+                            "JOIN cases c ON c.id = i.case_id WHERE c.approach_id = ?)", [approach_id])
+
+    @staticmethod
+    def _write_spans(c, quote_id: int, spans: Iterable) -> None:
+        c.executemany(
+            "INSERT INTO quote_spans (quote_id, position, start, end, category, placeholder, confidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(quote_id, pos, s.start, s.end, s.category, s.placeholder, s.confidence) for pos, s in enumerate(spans)])
 
     def delete_quote(self, quote_id: int) -> None:
         self._delete("quotes", quote_id, f"citaat {quote_id}")
@@ -66,13 +92,19 @@ class QuoteRecords:
             return []
         ids = [r["id"] for r in rows]
         codings: dict[int, list[Coding]] = {i: [] for i in ids}
+        spans: dict[int, list[QuoteSpan]] = {i: [] for i in ids}
         for chunk_start in range(0, len(ids), 500):
             chunk = ids[chunk_start:chunk_start + 500]
             marks = ", ".join("?" for _ in chunk)
             for c in self._rows(f"SELECT * FROM codings WHERE quote_id IN ({marks}) ORDER BY quote_id, indicator_id",
                                 chunk):
                 codings[c["quote_id"]].append(Coding(c["quote_id"], c["indicator_id"], Stance(c["stance"])))
-        return [Quote(**{**r, "kind": Kind(r["kind"])}, codings=tuple(codings[r["id"]])) for r in rows]
+            for s in self._rows(f"SELECT * FROM quote_spans WHERE quote_id IN ({marks}) ORDER BY quote_id, position",
+                                chunk):
+                spans[s["quote_id"]].append(QuoteSpan(s["start"], s["end"], s["category"], s["placeholder"],
+                                                      s["confidence"]))
+        return [Quote(**{**r, "kind": Kind(r["kind"]), "needs_review": bool(r["needs_review"])},
+                      codings=tuple(codings[r["id"]]), spans=tuple(spans[r["id"]])) for r in rows]
 
     def get_quote(self, quote_id: int) -> Quote:
         quotes = self._quotes("id = ?", [quote_id])

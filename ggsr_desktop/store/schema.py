@@ -126,6 +126,41 @@ CREATE TABLE judgement_history (
 CREATE INDEX judgement_history_indicator ON judgement_history(approach_id, indicator_id, id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: anonymisation. The case register and the numbering of unknown persons hold only keyed digests
+# (the keys live outside the database, see case_keys.py); every quote keeps its replaced spans (category and
+# placeholder, never the original text) and a review flag. `meta` gives the database an identity for its keys.
+_V4 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+INSERT INTO meta (key, value) VALUES ('database_id', lower(hex(randomblob(16))));
+CREATE TABLE register_entries (
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    digest BLOB NOT NULL,
+    category TEXT NOT NULL,
+    placeholder TEXT NOT NULL,
+    PRIMARY KEY (case_id, digest)
+) WITHOUT ROWID;
+CREATE TABLE placeholder_numbers (
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    category TEXT NOT NULL,
+    digest BLOB NOT NULL,
+    number INTEGER NOT NULL,
+    PRIMARY KEY (case_id, category, digest),
+    UNIQUE (case_id, category, number)
+) WITHOUT ROWID;
+CREATE TABLE quote_spans (
+    quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    placeholder TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    PRIMARY KEY (quote_id, position)
+) WITHOUT ROWID;
+ALTER TABLE quotes ADD COLUMN needs_review INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX quotes_review ON quotes(needs_review) WHERE needs_review = 1;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,246 @@
+"""The anonymiser: Dutch text in, text with placeholders and the list of replaced spans out.
+
+Sources of spans, strongest first: the case register (known persons and facts), direct identifiers
+(`identifiers`), listed institutions, neighbourhoods and places, person-name patterns (titles, initials, first
+names with surnames), and finally capitalised words inside a sentence that nothing explains (replaced, but
+marked 'controleren'). The keep-list (national bodies, laws, sector terms, holidays, languages, countries)
+overrides everything but the register and the direct identifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from ggsr_desktop.anonymise.identifiers import REVIEW_BELOW, find_identifiers
+from ggsr_desktop.anonymise.lexicon import PARTICLES, TOKEN, Lexicon
+from ggsr_desktop.anonymise.register import CaseRegister
+
+# Placeholders of direct identifiers (not numbered: the value itself is what must go).
+IDENTIFIER_PLACEHOLDERS = {
+    "bsn": "bsn", "telefoon": "telefoonnummer", "email": "e-mailadres", "iban": "rekeningnummer",
+    "postcode": "postcode", "adres": "adres", "datum": "datum", "geboortedatum": "geboortedatum",
+    "leeftijd": "leeftijd", "dossiernummer": "dossiernummer",
+}
+# Unknown persons, places and institutions are numbered per case: '[persoon 1]' is the same person everywhere.
+NUMBERED = {"persoon", "plaats", "wijk", "instelling", "zorgaanbieder", "woningcorporatie", "school"}
+
+PERSON_TRIGGERS = frozenset(
+    ["meneer", "mevrouw", "mevr", "mw", "mr", "dhr", "heer", "juf", "juffrouw", "meester", "familie", "fam", "dokter", "dr", "oom", "tante", "opa", "oma", "neef", "nicht", "zus", "zusje", "broer", "broertje", "vriend", "vriendin", "vriendje", "vriendinnetje", "buurman", "buurvrouw", "collega", "mentor", "stiefvader", "stiefmoeder", "stiefzus", "stiefbroer", "partner", "ex", "schoonmoeder", "schoonvader", "zoon", "dochter"]
+)
+PLACE_PREPOSITIONS = frozenset(["in", "naar", "uit", "te", "vanuit", "richting", "rond", "nabij", "bij"])
+SENTENCE_END = set(".!?:;\"“”‘’'([\n–-•")
+INITIALS = re.compile(
+    r"\b(?:[A-Z]\.\s?){1,3}(?:(?:van der|van den|van de|van 't|van|de|der|den|ter|ten|te|el|al)\s)?"
+    r"[A-Z][\w'’-]+"
+)
+BRACKETED = re.compile(r"\[[^\[\]\n]{1,40}\]")  # placeholders already in the text
+
+
+class PlaceholderBook(Protocol):
+    def number(self, category: str, digest: bytes) -> int: ...
+
+
+class MemoryBook:
+    """Placeholder numbers kept in memory (one anonymisation session or a test)."""
+
+    def __init__(self):
+        self._numbers: dict[tuple[str, bytes], int] = {}
+
+    def number(self, category: str, digest: bytes) -> int:
+        key = (category, digest)
+        if key not in self._numbers:
+            self._numbers[key] = 1 + sum(1 for c, _ in self._numbers if c == category)
+        return self._numbers[key]
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """One replaced span, positioned in the anonymised text. Holds no original text."""
+
+    start: int
+    end: int
+    category: str
+    placeholder: str
+    confidence: float
+
+    @property
+    def needs_review(self) -> bool:
+        return self.confidence < REVIEW_BELOW
+
+
+@dataclass(frozen=True)
+class Anonymised:
+    text: str
+    spans: tuple[Replacement, ...]
+    source_spans: tuple[tuple[int, int], ...]  # positions in the input (in memory only, for evaluation)
+
+    @property
+    def needs_review(self) -> bool:
+        return any(s.needs_review for s in self.spans)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    category: str
+    confidence: float
+    priority: int  # 0 register, 1 identifiers, 2 lists, 3 name patterns, 4 unexplained capitals
+    placeholder: str | None = None  # fixed placeholder (register); otherwise derived from the category
+
+
+class Anonymiser:
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lexicon = lexicon or Lexicon.load()
+
+    def anonymise(self, text: str, register: CaseRegister | None = None,
+                  book: PlaceholderBook | None = None) -> Anonymised:
+        book = book or MemoryBook()
+        register = register or CaseRegister(b"\0" * 32)
+        protected = [m.span() for m in BRACKETED.finditer(text)]
+        toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)
+                if not any(a <= m.start() < b for a, b in protected)]
+        words = [t[2] for t in toks]
+        lowered = [w.lower() for w in words]
+        candidates: list[_Candidate] = []
+        keep_spans: list[tuple[int, int]] = []
+        lex = self.lexicon
+
+        for i, (start, _end, word) in enumerate(toks):
+            hit = register.match(words, i)
+            if hit:
+                n, category, placeholder = hit
+                candidates.append(_Candidate(start, toks[i + n - 1][1], category, 1.0, 0, placeholder))
+            kept = lex.keep.match(lowered, i)
+            if kept:
+                keep_spans.append((start, toks[i + kept[0] - 1][1]))
+            capital = word[:1].isupper()
+            initial = self._sentence_start(text, start)
+            if capital:
+                for index, priority in ((lex.institutions, 2), (lex.places, 2)):
+                    found = index.match(lowered, i)
+                    if found and self._proper(lowered, i, found[0], initial):
+                        candidates.append(_Candidate(start, toks[i + found[0] - 1][1], found[1], 0.95, priority))
+                        break
+            if lowered[i] in lex.school_words:
+                name = self._name_run(words, i + 1, allow_article=True)
+                if name:
+                    candidates.append(_Candidate(toks[i + 1][0], toks[name - 1][1], "school", 0.95, 2))
+            if lowered[i] in PERSON_TRIGGERS and i + 1 < len(toks):
+                end = self._person_run(words, lowered, i + 1)
+                if end:
+                    candidates.append(_Candidate(toks[i + 1][0], toks[end - 1][1], "persoon", 0.95, 3))
+            if capital and lowered[i] in lex.first_names and lowered[i] not in PARTICLES:
+                end = self._surname_run(words, lowered, i + 1)
+                ordinary = lowered[i] in lex.common_words
+                if end > i + 1 or not (initial and ordinary) and not (initial and word.isupper()):
+                    confidence = 0.9 if (end > i + 1 or not ordinary) else 0.7
+                    if initial and end == i + 1:
+                        confidence = 0.7
+                    candidates.append(_Candidate(start, toks[end - 1][1], "persoon", confidence, 3))
+            if capital and not initial and not word.isupper() and lowered[i] not in lex.common_words:
+                end = self._name_run(words, i, allow_article=False)
+                category = "plaats" if i and lowered[i - 1] in PLACE_PREPOSITIONS else "persoon"
+                if lowered[i] in lex.surnames:
+                    category = "persoon"
+                candidates.append(_Candidate(start, toks[end - 1][1], category, 0.5, 4))
+            elif capital and not initial and lowered[i] in ("de", "het") and i + 1 < len(words) \
+                    and words[i + 1][:1].isupper():
+                end = self._name_run(words, i + 1, allow_article=False)
+                candidates.append(_Candidate(start, toks[end - 1][1], "instelling", 0.5, 4))
+
+        for m in INITIALS.finditer(text):
+            candidates.append(_Candidate(m.start(), m.end(), "persoon", 0.95, 3))
+        for s in find_identifiers(text):
+            candidates.append(_Candidate(s.start, s.end, s.category, s.confidence, 1))
+
+        chosen = self._resolve(candidates, keep_spans, protected)
+        return self._render(text, chosen, register, book)
+
+    # ---- helpers -------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _sentence_start(text: str, start: int) -> bool:
+        before = text[:start].rstrip(" \t")
+        return not before or before[-1] in SENTENCE_END
+
+    def _proper(self, lowered: list[str], i: int, n: int, initial: bool) -> bool:
+        """A listed name that is also an ordinary word counts only after a place preposition."""
+        if n > 1:
+            return True
+        if lowered[i] in self.lexicon.common_words or initial:
+            return i > 0 and lowered[i - 1] in PLACE_PREPOSITIONS
+        return True
+
+    @staticmethod
+    def _name_run(words: list[str], j: int, allow_article: bool) -> int:
+        """End (exclusive) of a run of capitalised words (and inner particles) starting at j; j if none."""
+        k = j
+        if allow_article and k < len(words) and words[k].lower() in ("de", "het", "t") and k + 1 < len(words) \
+                and words[k + 1][:1].isupper():
+            k += 1
+        end = j
+        while k < len(words) and (words[k][:1].isupper() or (words[k].lower() in PARTICLES and end > j)):
+            k += 1
+            if words[k - 1][:1].isupper() or words[k - 1].isdigit():
+                end = k
+        return end
+
+    def _surname_run(self, words: list[str], lowered: list[str], j: int) -> int:
+        """After a first name: particles and capitalised words that form the surname."""
+        k, end = j, j
+        while k < len(words) and (lowered[k] in PARTICLES or words[k][:1].isupper()):
+            k += 1
+            if words[k - 1][:1].isupper():
+                end = k
+        return max(end, j)
+
+    def _person_run(self, words: list[str], lowered: list[str], j: int) -> int:
+        """After a title or relation word: the name (capitalised, or a known first name typed in lowercase)."""
+        k = j
+        while k < len(words) and lowered[k] in PARTICLES and k + 1 < len(words):
+            k += 1
+        if k < len(words) and (words[k][:1].isupper()
+                               or (lowered[k] in self.lexicon.first_names
+                                   and lowered[k] not in self.lexicon.common_words)):
+            return self._surname_run(words, lowered, k + 1) if words[k][:1].isupper() else k + 1
+        return 0
+
+    @staticmethod
+    def _resolve(candidates: list[_Candidate], keep: list[tuple[int, int]],
+                 protected: list[tuple[int, int]]) -> list[_Candidate]:
+        chosen: list[_Candidate] = []
+        for c in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
+            if c.priority >= 2 and any(c.start < b and a < c.end for a, b in keep):
+                continue
+            if any(c.start < b and a < c.end for a, b in protected):
+                continue
+            if all(c.end <= o.start or c.start >= o.end for o in chosen):
+                chosen.append(c)
+        return sorted(chosen, key=lambda c: c.start)
+
+    @staticmethod
+    def _render(text: str, chosen: list[_Candidate], register: CaseRegister,
+                book: PlaceholderBook) -> Anonymised:
+        out: list[str] = []
+        spans: list[Replacement] = []
+        pos = 0
+        length = 0
+        for c in chosen:
+            if c.placeholder is not None:
+                label = c.placeholder
+            elif c.category in NUMBERED:
+                label = f"{c.category} {book.number(c.category, register.keyed(text[c.start:c.end]))}"
+            else:
+                label = IDENTIFIER_PLACEHOLDERS.get(c.category, c.category)
+            placeholder = f"[{label}]"
+            out.append(text[pos:c.start])
+            length += c.start - pos
+            spans.append(Replacement(length, length + len(placeholder), c.category, placeholder, c.confidence))
+            out.append(placeholder)
+            length += len(placeholder)
+            pos = c.end
+        out.append(text[pos:])
+        return Anonymised("".join(out), tuple(spans), tuple((c.start, c.end) for c in chosen))

@@ -1,0 +1,65 @@
+"""Saving what the inspector captures: every text goes through the anonymiser before it reaches the store.
+
+`Capture` ties together the store, the anonymiser and the per-case keys: it keeps each case's person register
+(as keyed digests), numbers unknown persons consistently per case, and stores quotes with their replaced spans
+and review flag. The GUI and the importer both save through it; nothing else should call `Store.add_quote`
+with text typed by a person.
+"""
+
+from __future__ import annotations
+
+from ggsr_desktop.anonymise.anonymiser import Anonymised, Anonymiser
+from ggsr_desktop.anonymise.register import CaseRegister, Fact, Person
+from ggsr_desktop.case_keys import CaseKeys
+from ggsr_desktop.models import Kind, Quote
+from ggsr_desktop.store import Store
+
+
+class _StoreBook:
+    """Placeholder numbers of one case, kept in the store under keyed digests."""
+
+    def __init__(self, store: Store, case_id: int):
+        self.store = store
+        self.case_id = case_id
+
+    def number(self, category: str, digest: bytes) -> int:
+        return self.store.placeholder_number(self.case_id, category, digest)
+
+
+class Capture:
+    def __init__(self, store: Store, anonymiser: Anonymiser, keys: CaseKeys | None = None):
+        self.store = store
+        self.anonymiser = anonymiser
+        self.keys = keys or CaseKeys.for_database(store.database_id)
+
+    def register(self, case_id: int) -> CaseRegister:
+        return CaseRegister(self.keys.get_or_create(case_id), self.store.register_entries(case_id))
+
+    def add_person(self, case_id: int, person: Person) -> None:
+        register = self.register(case_id)
+        self.store.add_register_entries(case_id, register.add_person(person, self.anonymiser.lexicon.common_words))
+
+    def add_fact(self, case_id: int, fact: Fact) -> None:
+        register = self.register(case_id)
+        self.store.add_register_entries(case_id, register.add_fact(fact))
+
+    def destroy_register(self, case_id: int) -> None:
+        """Make the case's register unrecoverable: forget its digests and destroy its key."""
+        self.store.clear_register(case_id)
+        self.keys.destroy(case_id)
+
+    def anonymise(self, case_id: int, text: str, register: CaseRegister | None = None) -> Anonymised:
+        return self.anonymiser.anonymise(text, register or self.register(case_id), _StoreBook(self.store, case_id))
+
+    def save_quote(self, interview_id: int, text: str, kind: str = Kind.QUOTE,
+                   codings: dict[str, str] | None = None) -> Quote:
+        case_id = self.store.get_interview(interview_id).case_id
+        result = self.anonymise(case_id, text)
+        return self.store.add_quote(interview_id, result.text, kind, codings, result.spans, result.needs_review)
+
+    def update_quote_text(self, quote_id: int, text: str) -> Quote:
+        quote = self.store.get_quote(quote_id)
+        case_id = self.store.get_interview(quote.interview_id).case_id
+        result = self.anonymise(case_id, text)
+        return self.store.update_quote(quote_id, text=result.text, spans=result.spans,
+                                       needs_review=result.needs_review)
