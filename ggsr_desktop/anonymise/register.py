@@ -52,7 +52,8 @@ def person_forms(person: Person, common_words: frozenset[str] = frozenset()) -> 
     forms: list[Form] = []
     if not toks:
         return forms
-    first, rest = toks[0], toks[1:]
+    first_word = tokens(person.name.split()[0])  # 'Jan-Willem' is one first name of two tokens
+    first, rest = first_word[0], toks[len(first_word):]
     particles = []
     while rest and rest[0].lower() in PARTICLES and len(rest) > 1:
         particles.append(rest[0])
@@ -60,13 +61,13 @@ def person_forms(person: Person, common_words: frozenset[str] = frozenset()) -> 
     surname = rest
     word_like = lambda t: t.lower() in common_words
     forms.append(Form(toks, False))
-    forms.append(Form((first,), word_like(first)))
+    forms.append(Form(first_word, len(first_word) == 1 and word_like(first)))
     for variant in person.variants:
         vt = tokens(variant)
         if vt:
             forms.append(Form(vt, len(vt) == 1 and word_like(vt[0])))
     if surname:
-        forms.append(Form((first, *surname), False))
+        forms.append(Form((*first_word, *surname), False))
         forms.append(Form(tuple(surname), True))  # 'Visser', never the occupation 'visser'
         if particles:
             lowered = tuple(p.lower() for p in particles)
@@ -128,8 +129,11 @@ class CaseRegister:
             return None
         for n in range(min(MAX_TOKENS, len(toks) - i), 0, -1):
             run = tuple(toks[i:i + n])
-            for case_sensitive in (True, False):
-                hit = self.entries.get(self.digest(run, case_sensitive))
+            forms = [(run, True), (run, False)]
+            if all(t.isupper() for t in run):  # SHOUTED names match their capitalised form
+                forms.append((tuple(t[:1] + t[1:].lower() for t in run), True))
+            for form, case_sensitive in forms:
+                hit = self.entries.get(self.digest(form, case_sensitive))
                 if hit is not None:
                     return n, hit[0], hit[1]
         return None
