@@ -37,7 +37,7 @@ class Capture:
 
     def add_person(self, case_id: int, person: Person) -> None:
         register = self.register(case_id)
-        self.store.add_register_entries(case_id, register.add_person(person, self.anonymiser.lexicon.common_words))
+        self.store.add_register_entries(case_id, register.add_person(person, self.anonymiser.lexicon.function_words))
 
     def add_fact(self, case_id: int, fact: Fact) -> None:
         register = self.register(case_id)

@@ -38,6 +38,10 @@ INITIALS = re.compile(
 BRACKETED = re.compile(r"\[[^\[\]\n]{1,40}\]")  # placeholders already in the text
 
 
+# Identifiers that must go whole even when a registered name sits inside them (j.devries@…).
+_WHOLE = {"email", "iban", "dossiernummer", "bsn", "telefoon"}
+
+
 class PlaceholderBook(Protocol):
     def number(self, category: str, digest: bytes) -> int: ...
 
@@ -154,7 +158,7 @@ class Anonymiser:
         for m in INITIALS.finditer(text):
             candidates.append(_Candidate(m.start(), m.end(), "persoon", 0.95, 3))
         for s in find_identifiers(text):
-            candidates.append(_Candidate(s.start, s.end, s.category, s.confidence, 1))
+            candidates.append(_Candidate(s.start, s.end, s.category, s.confidence, 0 if s.category in _WHOLE else 1))
 
         chosen = self._resolve(candidates, keep_spans, protected)
         return self._render(text, chosen, register, book)
@@ -217,8 +221,17 @@ class Anonymiser:
                 continue
             if any(c.start < b and a < c.end for a, b in protected):
                 continue
-            if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            overlapping = [o for o in chosen if not (c.end <= o.start or c.start >= o.end)]
+            if not overlapping:
                 chosen.append(c)
+            elif c.category == "persoon" and all(o.category == "persoon" and c.start <= o.start and o.end <= c.end
+                                                 for o in overlapping):
+                # 'K.M. Nowak' around a registered 'Nowak': take the whole name, keep the register's placeholder
+                for o in overlapping:
+                    chosen.remove(o)
+                placeholder = next((o.placeholder for o in overlapping if o.placeholder), None)
+                chosen.append(_Candidate(c.start, c.end, c.category, max(o.confidence for o in overlapping),
+                                         min(o.priority for o in overlapping), placeholder))
         return sorted(chosen, key=lambda c: c.start)
 
     @staticmethod

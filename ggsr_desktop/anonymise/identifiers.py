@@ -62,10 +62,10 @@ _SEP = r"[ \t.\-]"
 
 _PATTERNS: list[tuple[str, re.Pattern, float]] = [
     ("email", re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"), 1.0),
-    ("iban", re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4}){2,5}\b"), 1.0),
+    ("iban", re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b"), 1.0),
     ("dossiernummer", re.compile(
         r"(?i:\b(?:zaaknummer|zaaknr|dossiernummer|dossiernr|parketnummer|parketnr|kenmerk|registratienummer|"
-        r"cli[eë]ntnummer|referentie|rolnummer|rekestnummer|vonnisnummer)\.?\s*:?\s*)"
+        r"cli[eë]ntnummer|referentie|rolnummer|rekestnummer|vonnisnummer)\b\.?(?:\s+[a-zë]+){0,4}?\s*:?\s*)"
         r"(?P<value>[A-Z0-9][A-Z0-9/\-.]*\d[A-Z0-9]*)"), 1.0),
     ("dossiernummer", re.compile(r"\b[A-Z]{1,4}/\d{2}/\d{3,}(?:\s?/\s?[A-Z0-9]+)*\b"), 1.0),
     ("dossiernummer", re.compile(r"\b\d{2}/\d{6}-\d{2}\b"), 1.0),
@@ -89,6 +89,13 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
     ("leeftijd", re.compile(  # 'is 14 jaar', not a duration such as 'is 3 jaar geleden' or 'al 2 jaar'
         r"(?i:\b(?:(?:is|was|wordt|werd)(?:\s+(?:nu|pas|bijna|ruim|al))?|van)\s+)(?P<value>\d{1,2}(?:[,.]5)?\s?(?:jaar|jr\.?))"
         r"(?!\s+(?:geleden|lang|later|eerder|bezig|betrokken|in|bij|met|op|onder|aan|na))\b"), 1.0),
+    ("leeftijd", re.compile(  # 'ik ben 16', 'was toen 6', 'ik word in mei 18'
+        r"(?i:\b(?:ben|is|was|word|wordt|werd)(?:\s+(?:toen|nu|pas|bijna|al|net|in\s+\w+))?\s+)(?P<value>\d{1,2})"
+        r"(?=\s*(?:[.,;:!?)]|$|\s+(?:en|of|maar|toen|dus|geworden)\b))"), 0.9),
+    ("leeftijd", re.compile(
+        r"(?i:\b(?:meisje|jongen|kind|zoon|dochter|baby|broertje|zusje|broer|zus|tiener|puber|man|vrouw)\s+van\s+)"
+        r"(?P<value>\d{1,2})\b(?!\s*(?:jaar\s+geleden|keer|uur|euro|minuten|weken|maanden))"), 0.9),
+    ("leeftijd", re.compile(r"(?<=[\w\]] )\((?P<value>\d{1,2})\)"), 0.9),
     ("telefoon", re.compile(r"(?:\+|\b00)\d{2,3}[ \-]?(?:\(0\)[ \-]?)?\d(?:[ \-]?\d){6,11}\b"), 1.0),
     ("telefoon", re.compile(r"\b0\d(?:[ \-]?\d){8}\b"), 1.0),
     ("telefoon", re.compile(r"\b0\d{2,3}[ \-]\d{2,3}(?:[ \-]?\d{2}){1,3}\b"), 0.8),

@@ -24,6 +24,10 @@ PARTICLES = frozenset(
 )
 
 
+# Dutch function words that are also first names or nicknames (added to deduce's stop words).
+FUNCTION_WORDS = frozenset(["wil", "mag", "ben", "kan", "dan", "bas", "will", "jan", "en", "of", "maar", "toen", "dus", "als", "al", "nog", "wel", "niet", "ook", "zo"])
+
+
 class LexiconError(GgsrError):
     """The word lists cannot be found or read."""
 
@@ -85,6 +89,8 @@ class Lexicon:
     first_names: frozenset[str]  # lowercase
     surnames: frozenset[str]  # lowercase, single tokens
     common_words: frozenset[str]  # lowercase ordinary Dutch words (names that are also words live here too)
+    function_words: frozenset[str]  # lowercase function words ('wil', 'mag', 'ben'): a first name like that
+    # in the register matches only when capitalised
     school_words: frozenset[str]  # lowercase words that introduce a school name
     places: PhraseIndex  # residences, municipalities, provinces, regions -> 'plaats'; wijken -> 'wijk'
     institutions: PhraseIndex  # -> 'woningcorporatie', 'zorgaanbieder', 'instelling'
@@ -95,7 +101,8 @@ class Lexicon:
         src = _deduce_data()
         own = paths.resources_dir() / "anonymise"
         common = {w.lower() for w in _list(src / "whitelist" / "lst_common_word")}
-        common |= {w.lower() for w in _list(src / "whitelist" / "lst_stop_word")}
+        function = {w.lower() for w in _list(src / "whitelist" / "lst_stop_word")} | FUNCTION_WORDS
+        common |= function
         common |= {w.lower() for w in _own(own, "gewone_woorden.txt")}
         places = PhraseIndex()
         for sub in ("lst_residence", "lst_municipality", "lst_province", "lst_region"):
@@ -121,6 +128,7 @@ class Lexicon:
             first_names=frozenset(n.lower() for n in _list(src / "names" / "lst_first_name")),
             surnames=frozenset(n.lower() for n in _list(src / "names" / "lst_surname") if " " not in n),
             common_words=frozenset(common),
+            function_words=frozenset(function),
             school_words=frozenset(w.lower() for w in _own(own, "scholen.txt")),
             places=places,
             institutions=institutions,

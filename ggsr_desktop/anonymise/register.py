@@ -4,7 +4,7 @@ The inspector enters persons (role + name + nicknames) and facts (address, schoo
 the written forms it may take (first name alone, full name, surname with tussenvoegsel, initials + surname, …)
 and keep only HMAC-SHA256 digests of those forms under a per-case key. Matching hashes every run of 1–5 tokens
 of a text with the same key, so the register works without any plaintext name on disk, and destroying the key
-makes it unrecoverable. Surnames and first names that are ordinary words match only when capitalised.
+makes it unrecoverable. Surnames and first names that are function words ('Wil') match only when capitalised.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def new_key() -> bytes:
     return secrets.token_bytes(32)
 
 
-def person_forms(person: Person, common_words: frozenset[str] = frozenset()) -> list[Form]:
+def person_forms(person: Person, function_words: frozenset[str] = frozenset()) -> list[Form]:
     toks = tokens(person.name)
     forms: list[Form] = []
     if not toks:
@@ -59,7 +59,7 @@ def person_forms(person: Person, common_words: frozenset[str] = frozenset()) -> 
         particles.append(rest[0])
         rest = rest[1:]
     surname = rest
-    word_like = lambda t: t.lower() in common_words
+    word_like = lambda t: t.lower() in function_words
     forms.append(Form(toks, False))
     forms.append(Form(first_word, len(first_word) == 1 and word_like(first)))
     for variant in person.variants:
@@ -106,10 +106,10 @@ class CaseRegister:
         text = " ".join(toks) if case_sensitive else " ".join(toks).lower()
         return hmac.new(self._key, ("S:" if case_sensitive else "I:").encode() + text.encode(), hashlib.sha256).digest()
 
-    def add_person(self, person: Person, common_words: frozenset[str] = frozenset()) -> dict[bytes, tuple[str, str]]:
+    def add_person(self, person: Person, function_words: frozenset[str] = frozenset()) -> dict[bytes, tuple[str, str]]:
         # A form two persons share (a family surname) keeps the placeholder of the person entered first.
         added = {}
-        for f in person_forms(person, common_words):
+        for f in person_forms(person, function_words):
             digest = self.digest(f.tokens, f.case_sensitive)
             if digest not in self.entries:
                 added[digest] = ("persoon", person.role.strip())
@@ -130,6 +130,8 @@ class CaseRegister:
         for n in range(min(MAX_TOKENS, len(toks) - i), 0, -1):
             run = tuple(toks[i:i + n])
             forms = [(run, True), (run, False)]
+            if len(run[-1]) > 3 and run[-1].endswith("s"):  # Dutch genitive: 'Filmons mentor'
+                forms += [((*run[:-1], run[-1][:-1]), True), ((*run[:-1], run[-1][:-1]), False)]
             if all(t.isupper() for t in run):  # SHOUTED names match their capitalised form
                 forms.append((tuple(t[:1] + t[1:].lower() for t in run), True))
             for form, case_sensitive in forms:
