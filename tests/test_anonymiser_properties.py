@@ -45,8 +45,12 @@ def test_a_known_name_inserted_anywhere_is_removed(anonymiser, name, words, at, 
     assert "[moeder]" in result.text
     leftover = re.sub(r"\[[^\]]*\]", " ", result.text)
     ordinary = anonymiser.lexicon.function_words
+    first_tokens = set(re.findall(r"\w+", first))
     for token in re.findall(r"\w+", written):
         if token.lower() in ("de", "der", "van", "t", "el", "s"):
             continue
-        flags = 0 if token.lower() in ordinary else re.IGNORECASE
+        # first names must go in any case (but function words only capitalised); surnames when capitalised, so
+        # that the context word 'visser' stays
+        ignore_case = token in first_tokens and token.lower() not in ordinary
+        flags = re.IGNORECASE if ignore_case else 0
         assert not re.search(rf"(?<!\w){re.escape(token)}(?!\w)", leftover, flags), (text, result.text)

@@ -21,7 +21,7 @@ from ggsr_desktop.anonymise.register import CaseRegister
 IDENTIFIER_PLACEHOLDERS = {
     "bsn": "bsn", "telefoon": "telefoonnummer", "email": "e-mailadres", "iban": "rekeningnummer",
     "postcode": "postcode", "adres": "adres", "datum": "datum", "geboortedatum": "geboortedatum",
-    "leeftijd": "leeftijd", "dossiernummer": "dossiernummer",
+    "leeftijd": "leeftijd", "dossiernummer": "dossiernummer", "nummer": "nummer",
 }
 # Unknown persons, places and institutions are numbered per case: '[persoon 1]' is the same person everywhere.
 NUMBERED = {"persoon", "plaats", "wijk", "instelling", "zorgaanbieder", "woningcorporatie", "school"}
@@ -35,6 +35,7 @@ INITIALS = re.compile(
     r"\b(?:[A-Z]\.\s?){1,3}(?:(?:van der|van den|van de|van 't|van|de|der|den|ter|ten|te|el|al)\s)?"
     r"[A-Z][\w'’-]+"
 )
+LONG_NUMBER = re.compile(r"(?<![\w€.,])\d{6,}(?![\w.,]|\s?(?:euro|EUR|,-))")
 BRACKETED = re.compile(r"\[[^\[\]\n]{1,40}\]")  # placeholders already in the text
 
 
@@ -79,10 +80,12 @@ class Anonymised:
     text: str
     spans: tuple[Replacement, ...]
     source_spans: tuple[tuple[int, int], ...]  # positions in the input (in memory only, for evaluation)
+    unsure: int = 0  # possible names deliberately left in place (a sentence-initial 'Hoop')
 
     @property
     def needs_review(self) -> bool:
-        return any(s.needs_review for s in self.spans)
+        """'Controleren': a replacement below the confidence threshold, or a possible name left in place."""
+        return self.unsure > 0 or any(s.needs_review for s in self.spans)
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ class Anonymiser:
         candidates: list[_Candidate] = []
         keep_spans: list[tuple[int, int]] = []
         lex = self.lexicon
+        unsure = 0  # names left in place on purpose: the inspector should look at the quote
 
         for i, (start, _end, word) in enumerate(toks):
             hit = register.match(words, i)
@@ -144,6 +148,8 @@ class Anonymiser:
                     if initial and end == i + 1:
                         confidence = 0.7
                     candidates.append(_Candidate(start, toks[end - 1][1], "persoon", confidence, 3))
+                else:
+                    unsure += 1  # 'Hoop …' at the start of a sentence: a word here, but it is also a name
             if capital and not initial and not word.isupper() and lowered[i] not in lex.common_words:
                 end = self._name_run(words, i, allow_article=False)
                 category = "plaats" if i and lowered[i - 1] in PLACE_PREPOSITIONS else "persoon"
@@ -160,8 +166,10 @@ class Anonymiser:
         for s in find_identifiers(text):
             candidates.append(_Candidate(s.start, s.end, s.category, s.confidence, 0 if s.category in _WHOLE else 1))
 
+        for m in LONG_NUMBER.finditer(text):  # a long number nothing explains: replaced, to be checked
+            candidates.append(_Candidate(m.start(), m.end(), "nummer", 0.5, 4))
         chosen = self._resolve(candidates, keep_spans, protected)
-        return self._render(text, chosen, register, book)
+        return self._render(text, chosen, register, book, unsure)
 
     # ---- helpers -------------------------------------------------------------------------------------------
 
@@ -236,7 +244,7 @@ class Anonymiser:
 
     @staticmethod
     def _render(text: str, chosen: list[_Candidate], register: CaseRegister,
-                book: PlaceholderBook) -> Anonymised:
+                book: PlaceholderBook, unsure: int) -> Anonymised:
         out: list[str] = []
         spans: list[Replacement] = []
         pos = 0
@@ -256,4 +264,4 @@ class Anonymiser:
             length += len(placeholder)
             pos = c.end
         out.append(text[pos:])
-        return Anonymised("".join(out), tuple(spans), tuple((c.start, c.end) for c in chosen))
+        return Anonymised("".join(out), tuple(spans), tuple((c.start, c.end) for c in chosen), unsure)
