@@ -36,6 +36,7 @@ INITIALS = re.compile(
     r"[A-Z][\w'’-]+"
 )
 LONG_NUMBER = re.compile(r"(?<![\w€.,])\d{6,}(?![\w.,]|\s?(?:euro|EUR|,-))")
+SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
 BRACKETED = re.compile(r"\[[^\[\]\n]{1,40}\]")  # placeholders already in the text
 
 
@@ -111,6 +112,10 @@ class Anonymiser:
                 if not any(a <= m.start() < b for a, b in protected)]
         words = [t[2] for t in toks]
         lowered = [w.lower() for w in words]
+        # For the name runs: a word after a sentence break is marked so that no run crosses into it.
+        run_words = [("\0" + w if k and SENTENCE_BREAK.search(text, toks[k - 1][1], toks[k][0]) else w)
+                     for k, w in enumerate(words)]
+        run_lowered = [w.lower() for w in run_words]
         candidates: list[_Candidate] = []
         keep_spans: list[tuple[int, int]] = []
         lex = self.lexicon
@@ -133,15 +138,15 @@ class Anonymiser:
                         candidates.append(_Candidate(start, toks[i + found[0] - 1][1], found[1], 0.95, priority))
                         break
             if lowered[i] in lex.school_words:
-                name = self._name_run(words, i + 1, allow_article=True)
-                if name:
+                name = self._name_run(run_words, i + 1, allow_article=True)
+                if name > i + 1:
                     candidates.append(_Candidate(toks[i + 1][0], toks[name - 1][1], "school", 0.95, 2))
             if lowered[i] in PERSON_TRIGGERS and i + 1 < len(toks):
-                end = self._person_run(words, lowered, i + 1)
+                end = self._person_run(run_words, run_lowered, i + 1)
                 if end:
                     candidates.append(_Candidate(toks[i + 1][0], toks[end - 1][1], "persoon", 0.95, 3))
             if capital and lowered[i] in lex.first_names and lowered[i] not in PARTICLES:
-                end = self._surname_run(words, lowered, i + 1)
+                end = self._surname_run(run_words, run_lowered, i + 1)
                 ordinary = lowered[i] in lex.common_words
                 if end > i + 1 or not (initial and ordinary) and not (initial and word.isupper()):
                     confidence = 0.9 if (end > i + 1 or not ordinary) else 0.7
@@ -151,14 +156,14 @@ class Anonymiser:
                 else:
                     unsure += 1  # 'Hoop …' at the start of a sentence: a word here, but it is also a name
             if capital and not initial and not word.isupper() and lowered[i] not in lex.common_words:
-                end = self._name_run(words, i, allow_article=False)
+                end = self._name_run(run_words, i, allow_article=False)
                 category = "plaats" if i and lowered[i - 1] in PLACE_PREPOSITIONS else "persoon"
                 if lowered[i] in lex.surnames:
                     category = "persoon"
                 candidates.append(_Candidate(start, toks[end - 1][1], category, 0.5, 4))
             elif capital and not initial and lowered[i] in ("de", "het") and i + 1 < len(words) \
                     and words[i + 1][:1].isupper():
-                end = self._name_run(words, i + 1, allow_article=False)
+                end = self._name_run(run_words, i + 1, allow_article=False)
                 candidates.append(_Candidate(start, toks[end - 1][1], "instelling", 0.5, 4))
 
         for m in INITIALS.finditer(text):
@@ -180,11 +185,9 @@ class Anonymiser:
 
     def _proper(self, lowered: list[str], i: int, n: int, initial: bool) -> bool:
         """A listed name that is also an ordinary word counts only after a place preposition."""
-        if n > 1:
+        if n > 1 or lowered[i] not in self.lexicon.common_words:
             return True
-        if lowered[i] in self.lexicon.common_words or initial:
-            return i > 0 and lowered[i - 1] in PLACE_PREPOSITIONS
-        return True
+        return i > 0 and lowered[i - 1] in PLACE_PREPOSITIONS
 
     @staticmethod
     def _name_run(words: list[str], j: int, allow_article: bool) -> int:
@@ -225,7 +228,9 @@ class Anonymiser:
                  protected: list[tuple[int, int]]) -> list[_Candidate]:
         chosen: list[_Candidate] = []
         for c in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
-            if c.priority >= 2 and any(c.start < b and a < c.end for a, b in keep):
+            # a keep-word blocks a weak candidate, unless a listed name contains it ('GGZ inGeest' around 'GGZ')
+            if c.priority >= 2 and any(c.start < b and a < c.end and not (c.priority == 2 and c.start <= a
+                                       and b <= c.end and b - a < c.end - c.start) for a, b in keep):
                 continue
             if any(c.start < b and a < c.end for a, b in protected):
                 continue
