@@ -9,6 +9,7 @@ overrides everything but the register and the direct identifiers.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Protocol
@@ -99,6 +100,26 @@ class _Candidate:
     placeholder: str | None = None  # fixed placeholder (register); otherwise derived from the category
 
 
+class _Intervals:
+    """Spans sorted by start, with a quick overlap query (keeps long texts linear-ish, not quadratic)."""
+
+    def __init__(self, items=()):
+        self.items: list[tuple[int, int, object]] = sorted(items, key=lambda t: (t[0], t[1]))
+        self._longest = max((b - a for a, b, _ in self.items), default=0)
+
+    def add(self, start: int, end: int, item) -> None:
+        bisect.insort(self.items, (start, end, item), key=lambda t: (t[0], t[1]))
+        self._longest = max(self._longest, end - start)
+
+    def remove(self, start: int, end: int, item) -> None:
+        self.items.remove((start, end, item))
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, object]]:
+        hi = bisect.bisect_left(self.items, end, key=lambda t: t[0])
+        lo = bisect.bisect_left(self.items, start - self._longest, key=lambda t: t[0])
+        return [t for t in self.items[lo:hi] if t[1] > start]
+
+
 class Anonymiser:
     def __init__(self, lexicon: Lexicon | None = None):
         self.lexicon = lexicon or Lexicon.load()
@@ -180,8 +201,10 @@ class Anonymiser:
 
     @staticmethod
     def _sentence_start(text: str, start: int) -> bool:
-        before = text[:start].rstrip(" \t")
-        return not before or before[-1] in SENTENCE_END
+        k = start - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        return k < 0 or text[k] in SENTENCE_END
 
     def _proper(self, lowered: list[str], i: int, n: int, initial: bool) -> bool:
         """A listed name that is also an ordinary word counts only after a place preposition."""
@@ -226,26 +249,29 @@ class Anonymiser:
     @staticmethod
     def _resolve(candidates: list[_Candidate], keep: list[tuple[int, int]],
                  protected: list[tuple[int, int]]) -> list[_Candidate]:
-        chosen: list[_Candidate] = []
+        keep_index = _Intervals((a, b, None) for a, b in keep)
+        protected_index = _Intervals((a, b, None) for a, b in protected)
+        chosen = _Intervals()
         for c in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
             # a keep-word blocks a weak candidate, unless a listed name contains it ('GGZ inGeest' around 'GGZ')
-            if c.priority >= 2 and any(c.start < b and a < c.end and not (c.priority == 2 and c.start <= a
-                                       and b <= c.end and b - a < c.end - c.start) for a, b in keep):
+            if c.priority >= 2 and any(not (c.priority == 2 and c.start <= a and b <= c.end and b - a < c.end - c.start)
+                                       for a, b, _ in keep_index.overlapping(c.start, c.end)):
                 continue
-            if any(c.start < b and a < c.end for a, b in protected):
+            if protected_index.overlapping(c.start, c.end):
                 continue
-            overlapping = [o for o in chosen if not (c.end <= o.start or c.start >= o.end)]
+            overlapping = [o for _, _, o in chosen.overlapping(c.start, c.end)]
             if not overlapping:
-                chosen.append(c)
+                chosen.add(c.start, c.end, c)
             elif c.category == "persoon" and all(o.category == "persoon" and c.start <= o.start and o.end <= c.end
                                                  for o in overlapping):
                 # 'K.M. Nowak' around a registered 'Nowak': take the whole name, keep the register's placeholder
                 for o in overlapping:
-                    chosen.remove(o)
+                    chosen.remove(o.start, o.end, o)
                 placeholder = next((o.placeholder for o in overlapping if o.placeholder), None)
-                chosen.append(_Candidate(c.start, c.end, c.category, max(o.confidence for o in overlapping),
-                                         min(o.priority for o in overlapping), placeholder))
-        return sorted(chosen, key=lambda c: c.start)
+                merged = _Candidate(c.start, c.end, c.category, max(o.confidence for o in overlapping),
+                                    min(o.priority for o in overlapping), placeholder)
+                chosen.add(merged.start, merged.end, merged)
+        return [item for _, _, item in chosen.items]
 
     @staticmethod
     def _render(text: str, chosen: list[_Candidate], register: CaseRegister,
