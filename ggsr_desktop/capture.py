@@ -48,6 +48,11 @@ class Capture:
         self.store.clear_register(case_id)
         self.keys.destroy(case_id)
 
+    def delete_case(self, case_id: int) -> None:
+        """Delete a case with everything below it, and destroy its register key."""
+        self.store.delete_case(case_id)
+        self.keys.destroy(case_id)
+
     def anonymise(self, case_id: int, text: str, register: CaseRegister | None = None) -> Anonymised:
         return self.anonymiser.anonymise(text, register or self.register(case_id), _StoreBook(self.store, case_id))
 

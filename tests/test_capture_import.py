@@ -117,6 +117,10 @@ def test_register_survives_restart_and_dies_with_its_key(tmp_path, anonymiser):
         assert CaseKeys.for_database(store.database_id).get(case.id) is None
         assert store.register_entries(case.id) == {}
         assert "[moeder]" not in capture.anonymise(case.id, "Hij sprak met Noekie.").text  # the register is gone
+        keys = CaseKeys.for_database(store.database_id)
+        assert keys.get(case.id) is not None  # anonymise() made a fresh, empty one
+        capture.delete_case(case.id)
+        assert keys.get(case.id) is None and store.list_cases(approach.id) == []
 
 
 def _write(tmp_path, data) -> Path:

@@ -183,7 +183,8 @@ class DetailPane(QWidget):
                 if framework is not None and framework.has_indicator(c.indicator_id):
                     text = " ".join(framework.indicator(c.indicator_id).text.split())
                 coded.append(f"{text} ({labels.stance(c.stance)})")
-            rows.append([q.text, labels.kind(q.kind), "\n".join(coded) or self.tr("nog te coderen")])
+            kind = labels.kind(q.kind) + (self.tr("\ncontroleren") if q.needs_review else "")
+            rows.append([q.text, kind, "\n".join(coded) or self.tr("nog te coderen")])
         self._fill_table([self.tr("Tekst"), self.tr("Soort"), self.tr("Indicatoren")], rows, stretch=0)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(2, 280)
