@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from ggsr_desktop.anonymise.evaluation import evaluate
 
 EVAL = Path(__file__).parent / "data" / "anonymisation_eval.yaml"
+HOLDOUT = Path(__file__).parent / "data" / "anonymisation_holdout.yaml"  # written blind, see docs/anonymisation.md
 
 
 def test_the_set_is_big_and_varied_enough():
@@ -21,8 +23,9 @@ def test_the_set_is_big_and_varied_enough():
             "dossiernummer", "plaats", "wijk", "instelling", "datum", "leeftijd"} <= categories
 
 
-def test_targets(anonymiser):
-    report = evaluate(anonymiser, EVAL)
+@pytest.mark.parametrize("path", [EVAL, HOLDOUT], ids=["eval", "holdout"])
+def test_targets(anonymiser, path):
+    report = evaluate(anonymiser, path)
     misses = "\n".join(f"{cat}: {span!r} in {quote!r}" for cat, span, quote in report.misses)
     wrong = "\n".join(f"{word!r} in {quote!r}" for word, quote in report.false_redactions)
     assert report.recall("known") == 1.0, misses

@@ -44,6 +44,8 @@ def found(text: str) -> list[tuple[str, str]]:
     ("Melding VT-2023-0457 bij Veilig Thuis, dossier BJZ123456.",
      [("VT-2023-0457", "dossiernummer"), ("BJZ123456", "dossiernummer")]),
     ("Onder kenmerk AB/12345 is de zaak bekend.", [("AB/12345", "dossiernummer")]),
+    ("OTS verlengd, zaaknummer C/13/612345 / JE RK 25-1021.", [("C/13/612345 / JE RK 25-1021", "dossiernummer")]),
+    ("Het verzoek JE RK 24-88 ligt bij de rechter.", [("JE RK 24-88", "dossiernummer")]),
     ("dossiernummer 2023-04512 bij de rechtbank", [("2023-04512", "dossiernummer")]),
 ])
 def test_finds_every_format(text, expected):

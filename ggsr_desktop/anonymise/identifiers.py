@@ -67,7 +67,10 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
         r"(?i:\b(?:zaaknummer|zaaknr|dossiernummer|dossiernr|parketnummer|parketnr|kenmerk|registratienummer|"
         r"cli[eë]ntnummer|referentie|rolnummer|rekestnummer|vonnisnummer)\b\.?(?:\s+[a-zë]+){0,4}?\s*:?\s*)"
         r"(?P<value>[A-Z0-9][A-Z0-9/\-.]*\d[A-Z0-9]*)"), 1.0),
-    ("dossiernummer", re.compile(r"\b[A-Z]{1,4}/\d{2}/\d{3,}(?:\s?/\s?[A-Z0-9]+)*\b"), 1.0),
+    # court numbers, also with the youth-protection request number: 'C/16/558213 / JE RK 24-417'
+    ("dossiernummer", re.compile(
+        r"\b[A-Z]{1,4}/\d{2}/\d{3,}(?:\s?/\s?(?:[A-Z]{1,3}\s?)*\d{2}-\d{2,6}|\s?/\s?[A-Z0-9]+)*\b"), 1.0),
+    ("dossiernummer", re.compile(r"\b[A-Z]{2}\s?RK\s?\d{2}-\d{2,6}\b"), 1.0),
     ("dossiernummer", re.compile(r"\b\d{2}/\d{6}-\d{2}\b"), 1.0),
     ("dossiernummer", re.compile(r"\b[A-Z]{2,5}-\d{2,4}-\d{3,}\b"), 1.0),
     ("dossiernummer", re.compile(r"\b[A-Z]{2,5}\d{5,}\b"), 1.0),
