@@ -114,9 +114,13 @@ class Coding:
     stance: Stance
 
 
+# Replacements below this confidence mark a quote 'controleren' for the inspector.
+REVIEW_BELOW = 0.9
+
+
 @dataclass(frozen=True)
 class QuoteSpan:
-    """A replaced span in a stored quote: where its placeholder sits, never what it replaced."""
+    """A replaced span of an anonymised text: where its placeholder sits, never what it replaced."""
 
     start: int
     end: int
@@ -126,7 +130,7 @@ class QuoteSpan:
 
     @property
     def needs_review(self) -> bool:
-        return self.confidence < 0.9
+        return self.confidence < REVIEW_BELOW
 
 
 @dataclass(frozen=True)

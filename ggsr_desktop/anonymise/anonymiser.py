@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from ggsr_desktop.anonymise.identifiers import REVIEW_BELOW, find_identifiers
+from ggsr_desktop.anonymise.identifiers import find_identifiers
 from ggsr_desktop.anonymise.lexicon import PARTICLES, TOKEN, Lexicon
 from ggsr_desktop.anonymise.register import CaseRegister
+from ggsr_desktop.models import QuoteSpan
 
 # Placeholders of direct identifiers (not numbered: the value itself is what must go).
 IDENTIFIER_PLACEHOLDERS = {
@@ -63,24 +64,9 @@ class MemoryBook:
 
 
 @dataclass(frozen=True)
-class Replacement:
-    """One replaced span, positioned in the anonymised text. Holds no original text."""
-
-    start: int
-    end: int
-    category: str
-    placeholder: str
-    confidence: float
-
-    @property
-    def needs_review(self) -> bool:
-        return self.confidence < REVIEW_BELOW
-
-
-@dataclass(frozen=True)
 class Anonymised:
     text: str
-    spans: tuple[Replacement, ...]
+    spans: tuple[QuoteSpan, ...]
     source_spans: tuple[tuple[int, int], ...]  # positions in the input (in memory only, for evaluation)
     unsure: int = 0  # possible names deliberately left in place (a sentence-initial 'Hoop')
 
@@ -277,7 +263,7 @@ class Anonymiser:
     def _render(text: str, chosen: list[_Candidate], register: CaseRegister,
                 book: PlaceholderBook, unsure: int) -> Anonymised:
         out: list[str] = []
-        spans: list[Replacement] = []
+        spans: list[QuoteSpan] = []
         pos = 0
         length = 0
         for c in chosen:
@@ -290,7 +276,7 @@ class Anonymiser:
             placeholder = f"[{label}]"
             out.append(text[pos:c.start])
             length += c.start - pos
-            spans.append(Replacement(length, length + len(placeholder), c.category, placeholder, c.confidence))
+            spans.append(QuoteSpan(length, length + len(placeholder), c.category, placeholder, c.confidence))
             out.append(placeholder)
             length += len(placeholder)
             pos = c.end

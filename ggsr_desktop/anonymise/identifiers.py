@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Below this confidence a span is marked 'controleren' for the inspector.
-REVIEW_BELOW = 0.9
+from ggsr_desktop.models import REVIEW_BELOW
 
 
 @dataclass(frozen=True, order=True)
