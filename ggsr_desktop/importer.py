@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ggsr_desktop.anonymise.anonymiser import MemoryBook
-from ggsr_desktop.anonymise.register import Fact, Person
+from ggsr_desktop.anonymise.register import CaseRegister, Fact, Person, new_key
 from ggsr_desktop.capture import Capture
 from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import Framework, FrameworkCatalog
@@ -179,9 +179,25 @@ def _check_date(ck: _Checker, value: str, where: str) -> None:
         ck.fail(where, f"ongeldige datum '{value}'; gebruik JJJJ-MM-DD")
 
 
+def _check_case_codes(capture: Capture, path: Path, data: dict) -> None:
+    """A case code is stored as it is, so it may not contain a name or other identifying detail."""
+    for ci, case in enumerate(data["cases"]):
+        register = CaseRegister(new_key())
+        for p in case.get("persons", []):
+            register.add_person(Person(p["role"], p["name"], tuple(p.get("variants") or ())),
+                                capture.anonymiser.lexicon.function_words)
+        for f in case.get("facts", []):
+            register.add_fact(Fact(f["kind"], f["value"]))
+        result = capture.anonymiser.anonymise(case["code"], register)
+        if any(not s.needs_review for s in result.spans):
+            raise ImportFileError(f"{path}: cases[{ci}].code: de casuscode bevat een naam of ander identificerend "
+                                  "gegeven; gebruik een code zoals 'Gezin A'")
+
+
 def import_file(capture: Capture, path: Path, catalog: FrameworkCatalog) -> ImportResult:
     """Validate, then write everything in one transaction (the database is unchanged on any failure)."""
     data, framework = read_import_file(path, catalog)
+    _check_case_codes(capture, path, data)
     store = capture.store
     with store.transaction():
         study = store.add_study(data["study"], framework.id)
@@ -198,7 +214,10 @@ def import_file(capture: Capture, path: Path, catalog: FrameworkCatalog) -> Impo
             registers.append(capture.register(case.id))
             for iv in case_data.get("interviews", []):
                 quotes = iv.get("quotes", [])
-                interview = store.add_interview(case.id, iv["respondent"], iv.get("organisation"), iv.get("date"),
+                organisation = iv.get("organisation")
+                if organisation:  # meant as a type ('woningcorporatie'), but a name ('Ymere') must not get through
+                    organisation = capture.anonymise(case.id, organisation).text
+                interview = store.add_interview(case.id, iv["respondent"], organisation, iv.get("date"),
                                                 Status.DONE if quotes else Status.PLANNED)
                 for q in quotes:
                     stance = q.get("stance") or Stance.NEUTRAL

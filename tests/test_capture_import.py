@@ -143,6 +143,7 @@ def _sample() -> dict:
     (lambda d: d["cases"][0]["interviews"][0].update(date="12-01-2026"), "ongeldige datum"),
     (lambda d: d["judgements"][0].update(mark="goed"), "judgements[0].mark: ongeldige waarde 'goed'"),
     (lambda d: d.update(framework="onbekend"), "framework: onbekend toetsingskader"),
+    (lambda d: d["cases"][0].update(code="Gezin El Amrani"), "cases[0].code: de casuscode bevat een naam"),
 ])
 def test_malformed_import_is_refused_with_json_path_and_changes_nothing(capsys, tmp_path, mutate, message):
     db = tmp_path / "bestaand.sqlite"
