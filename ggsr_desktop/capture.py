@@ -31,25 +31,46 @@ class Capture:
         self.store = store
         self.anonymiser = anonymiser
         self.keys = keys or CaseKeys.for_database(store.database_id)
+        self._registers: dict[int, CaseRegister] = {}  # read once per case, not once per quote
 
     def register(self, case_id: int) -> CaseRegister:
-        return CaseRegister(self.keys.get_or_create(case_id), self.store.register_entries(case_id))
+        if case_id not in self._registers:
+            self._registers[case_id] = CaseRegister(self.keys.get_or_create(case_id),
+                                                    self.store.register_entries(case_id))
+        return self._registers[case_id]
+
+    def add_to_register(self, case_id: int, persons: list[Person] = (), facts: list[Fact] = ()) -> None:
+        register = self.register(case_id)
+        added: dict = {}
+        for person in persons:
+            added.update(register.add_person(person, self.anonymiser.lexicon.function_words))
+        for fact in facts:
+            added.update(register.add_fact(fact))
+        try:
+            self.store.add_register_entries(case_id, added)
+        except BaseException:
+            self._registers.pop(case_id, None)  # memory must not run ahead of the store
+            raise
+
+    def forget_cached_registers(self) -> None:
+        """After a rolled-back transaction: read the registers from the store again."""
+        self._registers.clear()
 
     def add_person(self, case_id: int, person: Person) -> None:
-        register = self.register(case_id)
-        self.store.add_register_entries(case_id, register.add_person(person, self.anonymiser.lexicon.function_words))
+        self.add_to_register(case_id, persons=[person])
 
     def add_fact(self, case_id: int, fact: Fact) -> None:
-        register = self.register(case_id)
-        self.store.add_register_entries(case_id, register.add_fact(fact))
+        self.add_to_register(case_id, facts=[fact])
 
     def destroy_register(self, case_id: int) -> None:
         """Make the case's register unrecoverable: forget its digests and destroy its key."""
+        self._registers.pop(case_id, None)
         self.store.clear_register(case_id)
         self.keys.destroy(case_id)
 
     def delete_case(self, case_id: int) -> None:
         """Delete a case with everything below it, and destroy its register key."""
+        self._registers.pop(case_id, None)
         self.store.delete_case(case_id)
         self.keys.destroy(case_id)
 

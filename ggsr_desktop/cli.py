@@ -206,13 +206,11 @@ def _cmd_import(args) -> int:
     from ggsr_desktop.anonymise.anonymiser import Anonymiser
     from ggsr_desktop.capture import Capture
     from ggsr_desktop.framework import load_catalog
-    from ggsr_desktop.importer import import_file
+    from ggsr_desktop.importer import import_file, read_import_file
     from ggsr_desktop.store import Store
 
     db = args.db or paths.default_db_path()
     catalog = load_catalog(paths.user_frameworks_dir(db))
-    from ggsr_desktop.importer import read_import_file
-
     read_import_file(args.file, catalog)  # refuse a bad file before touching (or creating) the database
     with Store.open_or_create(db) as store:
         result = import_file(Capture(store, Anonymiser()), args.file, catalog)

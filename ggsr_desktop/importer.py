@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ggsr_desktop.anonymise.anonymiser import MemoryBook
-from ggsr_desktop.anonymise.register import CaseRegister, Fact, Person, new_key
+from ggsr_desktop.anonymise.register import CaseRegister, register_entries
 from ggsr_desktop.capture import Capture
 from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import Framework, FrameworkCatalog
-from ggsr_desktop.models import Highlight, Kind, Role, Stance, Status
+from ggsr_desktop.models import Approach, Highlight, Kind, Role, Stance, Status
 
 MARKS = {"✓": "voldoet", "✔": "voldoet", "X": "verbeterpunt", "x": "verbeterpunt", "✗": "verbeterpunt",
          "–": "niet_vastgesteld", "-": "niet_vastgesteld", "—": "niet_vastgesteld"}
@@ -182,12 +182,7 @@ def _check_date(ck: _Checker, value: str, where: str) -> None:
 def _check_case_codes(capture: Capture, path: Path, data: dict) -> None:
     """A case code is stored as it is, so it may not contain a name or other identifying detail."""
     for ci, case in enumerate(data["cases"]):
-        register = CaseRegister(new_key())
-        for p in case.get("persons", []):
-            register.add_person(Person(p["role"], p["name"], tuple(p.get("variants") or ())),
-                                capture.anonymiser.lexicon.function_words)
-        for f in case.get("facts", []):
-            register.add_fact(Fact(f["kind"], f["value"]))
+        register = CaseRegister.of(*register_entries(case), capture.anonymiser.lexicon.function_words)
         result = capture.anonymiser.anonymise(case["code"], register)
         if any(not s.needs_review for s in result.spans):
             raise ImportFileError(f"{path}: cases[{ci}].code: de casuscode bevat een naam of ander identificerend "
@@ -199,6 +194,17 @@ def import_file(capture: Capture, path: Path, catalog: FrameworkCatalog) -> Impo
     data, framework = read_import_file(path, catalog)
     _check_case_codes(capture, path, data)
     store = capture.store
+    try:
+        approach = _write(capture, data, framework)
+    except BaseException:
+        capture.forget_cached_registers()  # the transaction was rolled back
+        raise
+    needs_review = len(store.quotes_needing_review(approach.id))
+    return ImportResult(approach.study_id, approach.id, store.counts(approach.id), needs_review)
+
+
+def _write(capture: Capture, data: dict, framework: Framework) -> Approach:
+    store = capture.store
     with store.transaction():
         study = store.add_study(data["study"], framework.id)
         ap = data["approach"]
@@ -207,10 +213,8 @@ def import_file(capture: Capture, path: Path, catalog: FrameworkCatalog) -> Impo
         registers = []
         for case_data in data["cases"]:
             case = store.add_case(approach.id, case_data["code"])
-            for p in case_data.get("persons", []):
-                capture.add_person(case.id, Person(p["role"], p["name"], tuple(p.get("variants") or ())))
-            for f in case_data.get("facts", []):
-                capture.add_fact(case.id, Fact(f["kind"], f["value"]))
+            persons, facts = register_entries(case_data)
+            capture.add_to_register(case.id, persons, facts)
             registers.append(capture.register(case.id))
             for iv in case_data.get("interviews", []):
                 quotes = iv.get("quotes", [])
@@ -231,5 +235,4 @@ def import_file(capture: Capture, path: Path, catalog: FrameworkCatalog) -> Impo
             store.set_judgement(approach.id, j["indicator"], author=IMPORT_AUTHOR,
                                 mark=MARKS[j["mark"]] if j.get("mark") else None, finding=finding,
                                 highlight=j.get("highlight") or Highlight.NONE)
-    needs_review = len(store.quotes_needing_review(approach.id))
-    return ImportResult(study.id, approach.id, store.counts(approach.id), needs_review)
+    return approach

@@ -16,7 +16,7 @@ import yaml
 
 from ggsr_desktop.anonymise.anonymiser import Anonymiser, MemoryBook
 from ggsr_desktop.anonymise.lexicon import tokens
-from ggsr_desktop.anonymise.register import CaseRegister, Fact, Person, new_key
+from ggsr_desktop.anonymise.register import CaseRegister, register_entries
 
 DIRECT = {"bsn", "telefoon", "email", "iban", "postcode", "adres", "geboortedatum", "dossiernummer"}
 
@@ -74,12 +74,7 @@ def evaluate(anonymiser: Anonymiser, path: Path) -> Report:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     report = Report()
     for case in data["cases"]:
-        register = CaseRegister(new_key())
-        for p in case.get("persons", []):
-            register.add_person(Person(p["role"], p["name"], tuple(p.get("variants") or ())),
-                                anonymiser.lexicon.function_words)
-        for f in case.get("facts", []):
-            register.add_fact(Fact(f["kind"], f["value"]))
+        register = CaseRegister.of(*register_entries(case), anonymiser.lexicon.function_words)
         book = MemoryBook()
         for quote in case["quotes"]:
             text = quote["text"]

@@ -43,6 +43,13 @@ class Form:
     case_sensitive: bool
 
 
+def register_entries(case: dict) -> tuple[list[Person], list[Fact]]:
+    """Persons and facts of a case as import and evaluation files write them ({role, name, variants}, {kind, value})."""
+    persons = [Person(p["role"], p["name"], tuple(p.get("variants") or ())) for p in case.get("persons") or []]
+    facts = [Fact(f["kind"], f["value"]) for f in case.get("facts") or []]
+    return persons, facts
+
+
 def new_key() -> bytes:
     return secrets.token_bytes(32)
 
@@ -139,6 +146,17 @@ class CaseRegister:
                 if hit is not None:
                     return n, hit[0], hit[1]
         return None
+
+    @classmethod
+    def of(cls, persons: list[Person], facts: list[Fact], function_words: frozenset[str] = frozenset(),
+           key: bytes | None = None) -> CaseRegister:
+        """An in-memory register (a fresh random key unless given) holding these persons and facts."""
+        register = cls(key or new_key())
+        for person in persons:
+            register.add_person(person, function_words)
+        for fact in facts:
+            register.add_fact(fact)
+        return register
 
     def keyed(self, text: str) -> bytes:
         """A keyed digest of any text (used to number unknown persons consistently without storing them)."""
