@@ -30,7 +30,7 @@ class Capture:
     def __init__(self, store: Store, anonymiser: Anonymiser, keys: CaseKeys | None = None):
         self.store = store
         self.anonymiser = anonymiser
-        self.keys = keys or CaseKeys.for_database(store.database_id)
+        self.keys = keys or CaseKeys(store)
         self._registers: dict[int, CaseRegister] = {}  # read once per case, not once per quote
 
     def register(self, case_id: int) -> CaseRegister:

@@ -36,6 +36,12 @@ _DUTCH = {
 argparse._ = lambda text: _DUTCH.get(text, text)  # argparse looks `_` up at call time
 
 
+def _passphrase_option(p) -> None:
+    p.add_argument("--passphrase-file", metavar="BESTAND", type=Path,
+                   help="lees het wachtwoord van de database uit dit bestand (eerste regel); "
+                        "anders uit de omgevingsvariabele GGSR_PASSPHRASE")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -66,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PAD", type=Path, help="database (wordt aangemaakt als die nog niet bestaat)")
     p.add_argument("file", metavar="BESTAND.json", type=Path)
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    _passphrase_option(p)
 
     p = sub.add_parser("anonymise", help="anonimiseer tekst van stdin",
                        description="Lees tekst van stdin en schrijf de geanonimiseerde tekst naar stdout.")
@@ -79,12 +86,56 @@ def build_parser() -> argparse.ArgumentParser:
                                    "--names-file, op namen. Exitcode 1 als er iets gevonden is.")
     p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
     p.add_argument("--names-file", metavar="BESTAND", type=Path, help="namen om op te zoeken, één per regel")
+    _passphrase_option(p)
 
     p = sub.add_parser("dump", help="toon de inhoud van een database",
                        description="Toon onderzoeken en aanpakken, of één aanpak volledig.")
     p.add_argument("--db", metavar="PAD", type=Path, default=None, help="database (standaard: de gewone database)")
     p.add_argument("--approach", metavar="ID", type=int, help="toon deze aanpak met al zijn gegevens")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    _passphrase_option(p)
+
+    p = sub.add_parser("check", help="controleer een database op beschadiging",
+                       description="Volledige controle van een database (pagina's, verwijzingen, zoekindex). "
+                                   "Exitcode 0: gezond; 1: beschadigd of niet te openen, met wat er mis is.")
+    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    _passphrase_option(p)
+
+    p = sub.add_parser("backups", help="toon de back-ups van een database",
+                       description="Toon de back-ups van een database, nieuwste eerst, met tijd, grootte en of "
+                                   "ze nu goed bevonden worden.")
+    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    _passphrase_option(p)
+
+    p = sub.add_parser("restore", help="zet een back-up terug",
+                       description="Zet de nieuwste goede back-up (--latest) of een gekozen back-up (--from) "
+                                   "terug. De huidige database wordt opzij gezet, nooit verwijderd; rijen die "
+                                   "nieuwer zijn dan de back-up worden eruit gered waar ze leesbaar zijn.")
+    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--latest", action="store_true", help="de nieuwste goed bevonden back-up")
+    which.add_argument("--from", dest="source", metavar="BESTAND", type=Path, help="deze back-up")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    _passphrase_option(p)
+
+    p = sub.add_parser("passphrase", help="wijzig het wachtwoord van een database",
+                       description="Zet een nieuw wachtwoord op een versleutelde database; de gegevens worden "
+                                   "niet herschreven. Met --recovery-key (de geheime herstelsleutel van de "
+                                   "organisatie) is het oude wachtwoord niet nodig.")
+    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
+    p.add_argument("--new-passphrase-file", metavar="BESTAND", type=Path,
+                   help="nieuw wachtwoord (eerste regel); anders uit GGSR_NEW_PASSPHRASE")
+    p.add_argument("--recovery-key", metavar="BESTAND", type=Path,
+                   help="geheime herstelsleutel van de organisatie (PEM) in plaats van het oude wachtwoord")
+    _passphrase_option(p)
+
+    p = sub.add_parser("recovery-key", help="maak een herstelsleutelpaar voor de organisatie",
+                       description="Maak een herstelsleutelpaar. Het publieke deel komt op de laptops "
+                                   "(docs/storage.md); het geheime deel bewaart de organisatie offline.")
+    p.add_argument("--private", metavar="BESTAND", type=Path, required=True, help="geheim deel (wordt aangemaakt)")
+    p.add_argument("--public", metavar="BESTAND", type=Path, required=True, help="publiek deel (wordt aangemaakt)")
     return parser
 
 
@@ -113,6 +164,16 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_anonymise(args)
         if args.command == "audit":
             return _cmd_audit(args)
+        if args.command == "check":
+            return _cmd_check(args)
+        if args.command == "backups":
+            return _cmd_backups(args)
+        if args.command == "restore":
+            return _cmd_restore(args)
+        if args.command == "passphrase":
+            return _cmd_passphrase(args)
+        if args.command == "recovery-key":
+            return _cmd_recovery_key(args)
         return _cmd_gui(args)
     except GgsrError as exc:
         return _fail(str(exc))
@@ -132,6 +193,29 @@ def _fail(message: str) -> int:
 def _print_json(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def _read_secret(path: Path | None, env: str) -> str | None:
+    """A passphrase from the first line of `path`, else from the environment variable `env`."""
+    if path is not None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GgsrError(f"kan wachtwoordbestand niet lezen: {path}: {exc}") from None
+        if not lines or not lines[0]:
+            raise GgsrError(f"wachtwoordbestand is leeg: {path}")
+        return lines[0]
+    return os.environ.get(env) or None
+
+
+def _passphrase(args) -> str | None:
+    return _read_secret(getattr(args, "passphrase_file", None), "GGSR_PASSPHRASE")
+
+
+def _open(args):
+    from ggsr_desktop.database import open_database
+
+    return open_database(args.db or paths.default_db_path(), _passphrase(args))
 
 
 def _cmd_demo(args) -> int:
@@ -176,9 +260,8 @@ def _cmd_frameworks(args) -> int:
 
 def _cmd_dump(args) -> int:
     from ggsr_desktop import dump
-    from ggsr_desktop.store import Store
 
-    with Store.open(args.db or paths.default_db_path()) as store:
+    with _open(args) as store:
         data = dump.approach_detail(store, args.approach) if args.approach is not None else dump.overview(store)
     if args.json:
         _print_json(data)
@@ -205,14 +288,16 @@ def _cmd_dump(args) -> int:
 def _cmd_import(args) -> int:
     from ggsr_desktop.anonymise.anonymiser import Anonymiser
     from ggsr_desktop.capture import Capture
+    from ggsr_desktop.database import open_or_create_database
     from ggsr_desktop.framework import load_catalog
     from ggsr_desktop.importer import import_file, read_import_file
-    from ggsr_desktop.store import Store
 
     db = args.db or paths.default_db_path()
     catalog = load_catalog(paths.user_frameworks_dir(db))
     read_import_file(args.file, catalog)  # refuse a bad file before touching (or creating) the database
-    with Store.open_or_create(db) as store:
+    with open_or_create_database(db, _passphrase(args)) as store:
+        if store.keep_backups and store.changed_since_backup:
+            store.backup()  # before a bulk operation
         result = import_file(Capture(store, Anonymiser()), args.file, catalog)
     c = result.counts
     if args.json:
@@ -263,7 +348,6 @@ def _cmd_anonymise(args) -> int:
 
 def _cmd_audit(args) -> int:
     from ggsr_desktop.audit import audit
-    from ggsr_desktop.store import Store
 
     names: list[str] = []
     if args.names_file:
@@ -271,7 +355,7 @@ def _cmd_audit(args) -> int:
             names = args.names_file.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
             return _fail(f"kan namenbestand niet lezen: {args.names_file}: {exc}")
-    with Store.open(args.db or paths.default_db_path()) as store:
+    with _open(args) as store:
         findings = audit(store, names)
     for f in findings:
         print(f"{f.location}: {f.category}")
@@ -282,18 +366,114 @@ def _cmd_audit(args) -> int:
     return 0
 
 
+def _cmd_check(args) -> int:
+    from ggsr_desktop.database import check_database
+    from ggsr_desktop.errors import DamagedDatabaseError
+
+    db = args.db or paths.default_db_path()
+    try:
+        problems = check_database(db, _passphrase(args))
+    except DamagedDatabaseError as exc:
+        problems = [exc.problem]
+    if args.json:
+        _print_json({"database": str(db), "healthy": not problems, "problems": problems})
+    elif problems:
+        print(f"{db}: beschadigd", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        print("Zet een back-up terug met 'ggsr-desktop restore --db PAD --latest'.", file=sys.stderr)
+    else:
+        print(f"{db}: in orde")
+    return 1 if problems else 0
+
+
+def _cmd_backups(args) -> int:
+    from ggsr_desktop.database import list_backups
+
+    db = args.db or paths.default_db_path()
+    found = list_backups(db, _passphrase(args))
+    if args.json:
+        _print_json([b.to_dict() for b in found])
+        return 0
+    if not found:
+        print(f"Geen back-ups van {db}.")
+    for b in found:
+        local = b.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        state = "goed bevonden" if b.verified else "NIET BRUIKBAAR"
+        print(f"{local}  {b.size / 1024:10.0f} kB  {state}  {b.path}")
+    return 0
+
+
+def _cmd_restore(args) -> int:
+    from ggsr_desktop.database import restore_database
+
+    db = args.db or paths.default_db_path()
+    result = restore_database(db, _passphrase(args), None if args.latest else args.source)
+    if args.json:
+        _print_json({"database": str(db), **result.to_dict()})
+        return 0
+    local = result.backup.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    print(f"Back-up van {local} teruggezet in {db}.")
+    if result.moved_aside:
+        print(f"De vorige database staat opzij in {result.moved_aside}.")
+    if result.salvaged:
+        print("Gered uit de vorige database: " + ", ".join(f"{n} rij(en) {t}" for t, n in result.salvaged.items()))
+    return 0
+
+
+def _cmd_passphrase(args) -> int:
+    from ggsr_desktop.database import change_passphrase, recover_with_organisation_key
+
+    db = args.db or paths.default_db_path()
+    new = _read_secret(args.new_passphrase_file, "GGSR_NEW_PASSPHRASE")
+    if not new:
+        return _fail("geef het nieuwe wachtwoord met --new-passphrase-file of GGSR_NEW_PASSPHRASE")
+    if args.recovery_key:
+        try:
+            private = args.recovery_key.read_bytes()
+        except OSError as exc:
+            return _fail(f"kan herstelsleutel niet lezen: {args.recovery_key}: {exc.strerror}")
+        recover_with_organisation_key(db, private, new)
+    else:
+        old = _passphrase(args)
+        if not old:
+            return _fail("geef het huidige wachtwoord (GGSR_PASSPHRASE of --passphrase-file) of --recovery-key")
+        change_passphrase(db, old, new)
+    print(f"Nieuw wachtwoord ingesteld voor {db}.")
+    return 0
+
+
+def _cmd_recovery_key(args) -> int:
+    from ggsr_desktop.keyfile import new_recovery_key_pair
+
+    for path in (args.private, args.public):
+        if path.exists():
+            return _fail(f"bestand bestaat al: {path}")
+    pair = new_recovery_key_pair()
+    try:
+        fd = os.open(args.private, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(pair.private_pem)
+        args.public.write_bytes(pair.public_pem)
+    except OSError as exc:
+        return _fail(f"kan herstelsleutel niet schrijven: {exc.filename}: {exc.strerror}")
+    print(f"Geheim deel: {args.private} (offline bewaren, bijvoorbeeld in de kluis)")
+    print(f"Publiek deel: {args.public} (installeren op elke laptop, zie docs/storage.md)")
+    return 0
+
+
 def _cmd_gui(args) -> int:
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
     ):
         return _fail("geen beeldscherm gevonden (DISPLAY is niet gezet); gebruik een subcommando, "
                      "zie 'ggsr-desktop --help'")
-    from ggsr_desktop.store import Store
-
     if not args.demo:
-        store = Store.open_or_create(args.gui_db or paths.default_db_path())
-        return _run_gui(store, demo=False)
+        from ggsr_desktop.gui.app import run_path  # asks for the passphrase, offers a backup when damaged
+
+        return run_path(args.gui_db or paths.default_db_path())
     from ggsr_desktop.demo import write_demo
+    from ggsr_desktop.store import Store
 
     demo_dir = Path(tempfile.mkdtemp(prefix="ggsr-demo-"))
     try:

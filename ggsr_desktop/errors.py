@@ -30,3 +30,24 @@ class NotFoundError(StoreError):
 
 class ValidationError(GgsrError):
     """A value offered to the store is not allowed (wrong kind, empty code, …)."""
+
+
+class WrongPassphraseError(StoreError):
+    """The passphrase (or recovery key) does not open the database's key file. Nothing was modified."""
+
+
+class DatabaseInUseError(StoreError):
+    """Another GGSR Desktop process has this database open."""
+
+
+class DiskFullError(StoreError):
+    """The disk is full (or the database reached its size limit): nothing of the failed write was stored."""
+
+
+class DamagedDatabaseError(StoreError):
+    """The database file is damaged. `problem` says what was found; the file itself is left untouched."""
+
+    def __init__(self, path, problem: str):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"database beschadigd: {path}: {problem}")

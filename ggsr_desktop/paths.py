@@ -30,6 +30,14 @@ def keys_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "keys"
 
 
+def recovery_public_key_file() -> Path:
+    """The organisation's recovery public key, installed by IT (GGSR_RECOVERY_PUBLIC_KEY overrides)."""
+    override = os.environ.get("GGSR_RECOVERY_PUBLIC_KEY")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "recovery-public-key.pem"
+
+
 def user_frameworks_dir(db_path: Path | None = None) -> Path:
     """The folder next to the database where an inspector may add framework files."""
     base = Path(db_path).resolve().parent if db_path else data_dir()

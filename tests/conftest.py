@@ -11,12 +11,17 @@ import pytest
 from ggsr_desktop.framework import load_catalog
 from ggsr_desktop.store import Store
 
+PASSPHRASE = "correct paard batterij nietje"  # the passphrase of the tests' encrypted databases
+
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("GGSR_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))  # QSettings of the GUI
-    monkeypatch.setenv("GGSR_KEYS_DIR", str(tmp_path_factory.mktemp("keys")))
+    monkeypatch.setenv("GGSR_KEYS_DIR", str(tmp_path_factory.mktemp("keys")))  # pre-v5 register key files
+    monkeypatch.setenv("GGSR_PASSPHRASE", PASSPHRASE)
+    monkeypatch.delenv("GGSR_NEW_PASSPHRASE", raising=False)
+    monkeypatch.setenv("GGSR_RECOVERY_PUBLIC_KEY", str(tmp_path_factory.mktemp("norecovery") / "none.pem"))
 
 
 @pytest.fixture

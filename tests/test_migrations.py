@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
+from sqlcipher3 import dbapi2 as sqlite3  # the SQLite the app runs on (stdlib may be older)
 
 from ggsr_desktop.errors import StoreError
 from ggsr_desktop.store import Store, schema

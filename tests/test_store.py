@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
+from sqlcipher3 import dbapi2 as sqlite3  # the SQLite the app runs on (stdlib may be older)
 
 from ggsr_desktop.errors import NotFoundError, StoreError, ValidationError
 from ggsr_desktop.models import Highlight, Kind, Mark, Role, Stance, Status

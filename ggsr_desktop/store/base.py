@@ -1,32 +1,43 @@
 """The connection, its settings, migrations and transactions: the base of the store.
 
-Every write runs in a short `BEGIN IMMEDIATE` transaction and returns after COMMIT (WAL, synchronous=FULL).
-SQLite errors are mapped to the app's own StoreError/ValidationError with Dutch messages.
+Every write runs in a short `BEGIN IMMEDIATE` transaction and returns after COMMIT (WAL, synchronous=FULL):
+when a save call returns, the data is on disk. SQLite/SQLCipher errors are mapped to the app's own errors with
+Dutch messages (see `connection.classify`). One process at a time holds a database (a lock file beside it);
+opening runs a quick integrity check, and encrypted databases are backed up on open, every 15 minutes when
+changed, on close and before migrations (see `backups`).
 """
 
 from __future__ import annotations
 
-import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
 
+import filelock
 import sqlite_utils
 
-from ggsr_desktop.errors import NotFoundError, StoreError, ValidationError
-from ggsr_desktop.store import schema
-
-_PRAGMAS = (
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA synchronous = FULL",
-    "PRAGMA foreign_keys = ON",
-    "PRAGMA secure_delete = ON",
-    "PRAGMA temp_store = MEMORY",
-    "PRAGMA busy_timeout = 5000",
+from ggsr_desktop.errors import (
+    DamagedDatabaseError,
+    DatabaseInUseError,
+    NotFoundError,
+    StoreError,
+    ValidationError,
+)
+from ggsr_desktop.store import backups, schema
+from ggsr_desktop.store.connection import (
+    DB_ERRORS,
+    INTEGRITY_ERRORS,
+    classify,
+    connect,
+    enable_wal,
+    settings,
 )
 
+LOCK_TIMEOUT_S = 1.5  # a second instance is told within 2 s
+BACKUP_INTERVAL_S = 15 * 60
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
@@ -49,17 +60,23 @@ def _required_text(value, what: str) -> str:
 class StoreBase:
     """An open GGSR Desktop database: opening, migrating, transactions and query helpers."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection):
+    def __init__(self, path: Path, conn, key: bytes | None = None, lock: filelock.BaseFileLock | None = None,
+                 keep_backups: bool = False):
         self.path = Path(path)
         self._conn = conn
+        self._key = key
+        self._lock = lock
+        self.keep_backups = keep_backups
         self._depth = 0  # nesting of write transactions; only the outermost one begins and commits
+        self._changes_at_backup = conn.total_changes
+        self._last_backup_at = 0.0
         self.db = sqlite_utils.Database(conn)
 
     # ---- opening -------------------------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path) -> Self:
-        """Create a new, empty database at `path` (which must not exist yet)."""
+    def create(cls, path, key: bytes | None = None, keep_backups: bool | None = None) -> Self:
+        """Create a new, empty database at `path` (which must not exist yet); encrypted when `key` is given."""
         path = Path(path)
         if path.exists() and path.stat().st_size > 0:
             raise StoreError(f"bestand bestaat al: {path}")
@@ -67,61 +84,147 @@ class StoreBase:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"kan map {path.parent} niet aanmaken: {exc.strerror}") from None
-        return cls._connect(path)
+        return cls._connect(path, key, keep_backups, new=True)
 
     @classmethod
-    def open(cls, path) -> Self:
-        """Open an existing database, migrating it forward if it has an older schema."""
+    def open(cls, path, key: bytes | None = None, keep_backups: bool | None = None) -> Self:
+        """Open an existing database, check it, and migrate it forward if it has an older schema.
+
+        Raises DamagedDatabaseError (file left untouched), DatabaseInUseError, DiskFullError or StoreError.
+        """
         path = Path(path)
         if not path.is_file():
             raise StoreError(f"database niet gevonden: {path}")
-        return cls._connect(path)
+        return cls._connect(path, key, keep_backups, new=False)
 
     @classmethod
-    def open_or_create(cls, path) -> Self:
+    def open_or_create(cls, path, key: bytes | None = None, keep_backups: bool | None = None) -> Self:
         path = Path(path)
-        return cls.open(path) if path.is_file() and path.stat().st_size > 0 else cls.create(path)
+        exists = path.is_file() and (path.stat().st_size > 0 or key is not None)
+        return cls.open(path, key, keep_backups) if exists else cls.create(path, key, keep_backups)
 
     @classmethod
-    def _connect(cls, path: Path) -> Self:
+    def _connect(cls, path: Path, key: bytes | None, keep_backups: bool | None, new: bool) -> Self:
+        keep_backups = key is not None if keep_backups is None else keep_backups
+        lock = acquire_lock(path)
         try:
-            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise StoreError(f"kan database niet openen: {path}: {exc}") from None
+            if not new and key is not None and path.stat().st_size == 0:
+                raise DamagedDatabaseError(path, "het bestand is leeg (0 bytes)")
+            if not new and key is None and path.stat().st_size > 0 and not _plain_header(path):
+                raise StoreError(f"geen GGSR-database (geen SQLite-bestand, of versleuteld en zonder sleutel "
+                                 f"geopend): {path}")
+            conn = connect(path, key, wal=new)
+            try:
+                if not new:
+                    problems = quick_check(conn, path)
+                    if problems:
+                        raise DamagedDatabaseError(path, "; ".join(problems[:5]))
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+            except DB_ERRORS as exc:
+                conn.close()
+                raise classify(exc, path, "openen") from None
+            except BaseException:
+                conn.close()
+                raise
+            if has_tables and app_id != schema.APPLICATION_ID:
+                conn.close()
+                raise StoreError(f"geen GGSR-database (andere SQLite-database): {path}")
+            if version > schema.SCHEMA_VERSION:
+                conn.close()
+                raise StoreError(
+                    f"database heeft schemaversie {version}, deze versie van GGSR Desktop kent tot en met "
+                    f"{schema.SCHEMA_VERSION}; werk GGSR Desktop bij: {path}"
+                )
+            try:
+                enable_wal(conn, path)
+            except BaseException:
+                conn.close()
+                raise
+            store = cls(path, conn, key, lock, keep_backups)
+        except BaseException:
+            lock.release()
+            raise
         try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-        except sqlite3.DatabaseError:
-            conn.close()
-            raise StoreError(f"geen GGSR-database (geen SQLite-bestand of beschadigd): {path}") from None
-        if has_tables and app_id != schema.APPLICATION_ID:
-            conn.close()
-            raise StoreError(f"geen GGSR-database (andere SQLite-database): {path}")
-        if version > schema.SCHEMA_VERSION:
-            conn.close()
-            raise StoreError(
-                f"database heeft schemaversie {version}, deze versie van GGSR Desktop kent tot en met "
-                f"{schema.SCHEMA_VERSION}; werk GGSR Desktop bij: {path}"
-            )
-        try:
-            for pragma in _PRAGMAS:
-                conn.execute(pragma)
-        except sqlite3.Error as exc:
-            conn.close()
-            raise StoreError(f"kan database niet openen: {path}: {exc}") from None
-        store = cls(path, conn)
-        store.migrate()
+            store.migrate()
+            if keep_backups and not new:
+                store.backup()  # on open: the state just checked as healthy
+        except BaseException:
+            store.close(backup=False)
+            raise
         return store
 
-    def close(self) -> None:
-        if self._conn is not None:
+    @property
+    def encrypted(self) -> bool:
+        return self._key is not None
+
+    def close(self, backup: bool = True) -> None:
+        """Back up when changed (encrypted databases), truncate the WAL, close and release the lock."""
+        if self._conn is None:
+            return
+        try:
+            if backup and self.keep_backups and self.changed_since_backup:
+                self.backup()
+        except StoreError:
+            pass  # every save is durable already; a failed last backup must not keep the app from closing
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except DB_ERRORS:
+            pass
+        self._conn.close()
+        self._conn = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    # ---- checks, backups and wiping -----------------------------------------------------------------------
+
+    def settings(self) -> dict:
+        """The connection settings as SQLite reports them (journal_mode, synchronous, …)."""
+        return settings(self._conn)
+
+    def check(self) -> list[str]:
+        """A full check: page integrity, foreign keys and the search index. Empty when healthy."""
+        try:
+            problems = [r[0] for r in self._conn.execute("PRAGMA integrity_check").fetchall() if r[0] != "ok"]
+            problems += [f"verwijzing ontbreekt: {r[0]} rij {r[1]} -> {r[2]}"
+                         for r in self._conn.execute("PRAGMA foreign_key_check").fetchall()]
             try:
-                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except sqlite3.Error:
-                pass
-            self._conn.close()
-            self._conn = None
+                self._conn.execute("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)")
+            except DB_ERRORS as exc:
+                problems.append(f"zoekindex: {exc}")
+        except DB_ERRORS as exc:
+            raise classify(exc, self.path, "controleren") from None
+        return problems
+
+    @property
+    def changed_since_backup(self) -> bool:
+        return self._conn.total_changes != self._changes_at_backup
+
+    def backup(self) -> backups.BackupInfo:
+        """Write a verified backup now (VACUUM INTO a temporary file, fsync, check, rename) and prune old ones."""
+        info = backups.write_backup(self._conn, self.path, self._key)
+        self._changes_at_backup = self._conn.total_changes
+        self._last_backup_at = time.monotonic()
+        return info
+
+    def backup_if_due(self, interval_s: float = BACKUP_INTERVAL_S) -> backups.BackupInfo | None:
+        """The periodic backup: only when something changed and `interval_s` has passed since the last one."""
+        if not self.keep_backups or not self.changed_since_backup:
+            return None
+        if time.monotonic() - self._last_backup_at < interval_s:
+            return None
+        return self.backup()
+
+    def wipe_traces(self) -> None:
+        """After a deletion or a changed text: nothing of the old text stays readable in the WAL."""
+        if self._depth:
+            return  # the outermost write will do it
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except DB_ERRORS as exc:
+            raise classify(exc, self.path, "opschonen") from None
 
     def __enter__(self) -> Self:
         return self
@@ -143,6 +246,8 @@ class StoreBase:
     def migrate(self, target: int = schema.SCHEMA_VERSION) -> None:
         """Apply the forward migrations up to `target`, each in its own transaction."""
         version = self.schema_version
+        if 0 < version < target and self.keep_backups:
+            self.backup()  # before a migration: the old schema, restorable
         while version < target:
             script = schema.MIGRATIONS[version]
             try:
@@ -150,7 +255,7 @@ class StoreBase:
                     f"BEGIN IMMEDIATE;\nPRAGMA application_id = {schema.APPLICATION_ID};\n{script}\n"
                     f"PRAGMA user_version = {version + 1};\nCOMMIT;"
                 )
-            except sqlite3.Error as exc:
+            except DB_ERRORS as exc:
                 if self._conn.in_transaction:
                     self._conn.rollback()
                 raise StoreError(f"migratie naar schemaversie {version + 1} mislukt: {exc}") from None
@@ -165,7 +270,7 @@ class StoreBase:
             yield
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self) -> Iterator:
         if self._depth:
             self._depth += 1
             try:
@@ -175,33 +280,36 @@ class StoreBase:
             return
         try:
             self._conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise StoreError(f"kan niet schrijven in {self.path.name}: {exc}") from None
+        except DB_ERRORS as exc:
+            raise classify(exc, self.path, "schrijven") from None
         self._depth = 1
         try:
             yield self._conn
             self._depth = 0
             self._conn.execute("COMMIT")
-        except sqlite3.IntegrityError as exc:
+        except INTEGRITY_ERRORS as exc:
             self._rollback()
             raise ValidationError(_integrity_message(exc)) from None
-        except sqlite3.Error as exc:
+        except DB_ERRORS as exc:
             self._rollback()
-            raise StoreError(f"opslaan mislukt in {self.path.name}: {exc}") from None
+            raise classify(exc, self.path, "opslaan") from None
         except BaseException:
             self._rollback()
             raise
 
     def _rollback(self) -> None:
         self._depth = 0
-        if self._conn.in_transaction:
-            self._conn.rollback()
+        try:
+            if self._conn.in_transaction:
+                self._conn.rollback()
+        except DB_ERRORS:
+            pass  # SQLite rolls back itself after a full disk or I/O error
 
     def _rows(self, sql: str, params: Iterable = ()) -> list[dict]:
         try:
             return list(self.db.query(sql, tuple(params)))
-        except sqlite3.Error as exc:
-            raise StoreError(f"lezen mislukt uit {self.path.name}: {exc}") from None
+        except DB_ERRORS as exc:
+            raise classify(exc, self.path, "lezen") from None
 
     def _one(self, sql: str, params: Iterable, what: str) -> dict:
         rows = self._rows(sql, params)
@@ -225,6 +333,7 @@ class StoreBase:
             cur = c.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
         if cur.rowcount == 0:
             raise NotFoundError(f"{what} bestaat niet")
+        self.wipe_traces()
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -237,7 +346,34 @@ def _iso_date(value: str | None) -> str | None:
         raise ValidationError(f"ongeldige datum '{text}'; gebruik JJJJ-MM-DD") from None
 
 
-def _integrity_message(exc: sqlite3.IntegrityError) -> str:
+def acquire_lock(path: Path) -> filelock.BaseFileLock:
+    """The lock that keeps a second process off this database; the OS frees it when a process dies."""
+    lock = filelock.FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_S, is_singleton=False)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise DatabaseInUseError(
+            f"{path.name} is al geopend in een ander venster van GGSR Desktop (of door een ander programma); "
+            "sluit dat eerst") from None
+    except OSError as exc:
+        raise StoreError(f"kan {path} niet vergrendelen: {exc.strerror}; controleer de rechten op de map") from None
+    return lock
+
+
+def _plain_header(path: Path) -> bool:
+    with open(path, "rb") as f:
+        return f.read(16) == b"SQLite format 3\x00"
+
+
+def quick_check(conn, path) -> list[str]:
+    """Problems found by SQLite's quick check (empty when healthy). Damage may also raise DamagedDatabaseError."""
+    try:
+        return [r[0] for r in conn.execute("PRAGMA quick_check").fetchall() if r[0] != "ok"]
+    except DB_ERRORS as exc:
+        raise classify(exc, path, "controleren") from None
+
+
+def _integrity_message(exc) -> str:
     text = str(exc)
     if "cases.approach_id, cases.code" in text:
         return "er is al een casus met deze code in deze aanpak"

@@ -110,6 +110,9 @@ class InspectionRecords:
     def get_case(self, case_id: int) -> Case:
         return Case(**self._one("SELECT * FROM cases WHERE id = ?", [case_id], f"casus {case_id}"))
 
+    def case_ids(self) -> list[int]:
+        return [r["id"] for r in self._rows("SELECT id FROM cases ORDER BY id")]
+
     def list_cases(self, approach_id: int) -> list[Case]:
         return [Case(**r) for r in self._rows("SELECT * FROM cases WHERE approach_id = ? ORDER BY code, id",
                                                [approach_id])]

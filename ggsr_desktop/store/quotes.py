@@ -48,6 +48,8 @@ class QuoteRecords:
             if spans is not None:
                 c.execute("DELETE FROM quote_spans WHERE quote_id = ?", (quote_id,))
                 self._write_spans(c, quote_id, spans)
+        if text is not None:
+            self.wipe_traces()
         return self.get_quote(quote_id)
 
     def confirm_quote(self, quote_id: int) -> Quote:

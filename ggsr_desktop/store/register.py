@@ -19,11 +19,28 @@ class RegisterRecords:
                 "placeholder = excluded.placeholder",
                 [(case_id, d, cat, ph) for d, (cat, ph) in entries.items()])
 
+    def case_key(self, case_id: int) -> bytes | None:
+        rows = self._rows("SELECT key FROM case_keys WHERE case_id = ?", [case_id])
+        return bytes(rows[0]["key"]) if rows else None
+
+    def set_case_key(self, case_id: int, key: bytes) -> bytes:
+        """Store `key` for the case unless it has one; returns the case's key."""
+        self.get_case(case_id)
+        with self._write() as c:
+            c.execute("INSERT OR IGNORE INTO case_keys (case_id, key) VALUES (?, ?)", (case_id, key))
+        return self.case_key(case_id)
+
+    def delete_case_key(self, case_id: int) -> None:
+        with self._write() as c:
+            c.execute("DELETE FROM case_keys WHERE case_id = ?", (case_id,))
+        self.wipe_traces()
+
     def clear_register(self, case_id: int) -> None:
         """Forget the register and the numbering of unknowns of a case (its key is destroyed elsewhere)."""
         with self._write() as c:
             c.execute("DELETE FROM register_entries WHERE case_id = ?", (case_id,))
             c.execute("DELETE FROM placeholder_numbers WHERE case_id = ?", (case_id,))
+        self.wipe_traces()
 
     def placeholder_number(self, case_id: int, category: str, digest: bytes) -> int:
         """The number of an unknown person/place/… in this case; the next free one when new."""

@@ -161,6 +161,16 @@ ALTER TABLE quotes ADD COLUMN needs_review INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX quotes_review ON quotes(needs_review) WHERE needs_review = 1;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# v5: the per-case register keys move into the (now encrypted) database, so that they are backed up and
+# restored with it and die with their case; FTS5 secure-delete removes a deleted text's tokens at once.
+_V5 = """
+CREATE TABLE case_keys (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+    key BLOB NOT NULL
+);
+INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('secure-delete', 1);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
