@@ -8,14 +8,20 @@ from PySide6.QtWidgets import QApplication
 
 from ggsr_desktop import paths
 from ggsr_desktop.framework import load_catalog
+from ggsr_desktop.gui import open_flow
 from ggsr_desktop.gui.main_window import MainWindow
 from ggsr_desktop.store import Store
 
 
-def run(store: Store, demo: bool = False) -> int:
+def _application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("GGSR Desktop")
     app.setOrganizationName("Samenwerkend Toezicht Jeugd")
+    return app
+
+
+def run(store: Store, demo: bool = False) -> int:
+    app = _application()
     catalog = load_catalog(paths.user_frameworks_dir(store.path))
     window = MainWindow(store, catalog, demo=demo)
     window.show()
@@ -23,3 +29,12 @@ def run(store: Store, demo: bool = False) -> int:
         return app.exec()
     finally:
         window.close_store()
+
+
+def run_path(path) -> int:
+    """Open (or create) the database at `path` as the user is asked to, then run the window; 1 when not opened."""
+    _application()
+    store = open_flow.open_store(None, path)
+    if store is None:
+        return 1
+    return run(store, demo=False)

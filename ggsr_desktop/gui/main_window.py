@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 from ggsr_desktop import __version__, paths
 from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import FrameworkCatalog, load_catalog
-from ggsr_desktop.gui import labels
+from ggsr_desktop.gui import labels, open_flow
 from ggsr_desktop.gui.detail_pane import DetailPane
 from ggsr_desktop.store import Store
+from ggsr_desktop.store import backups as backup_files
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # (kind, id) of a tree item
+BACKUP_CHECK_MS = 60_000  # how often the periodic backup is considered (it runs when due: see Store)
 
 
 class MainWindow(QMainWindow):
@@ -50,9 +52,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backupLabel")
+        self.backup_label.setAccessibleName(self.tr("Laatste back-up"))
+        self.statusBar().addPermanentWidget(self.backup_label)
+
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.backup_if_due)
 
         self._build_menus()
         self.reload()
+        self._store_opened()
         self._report_framework_errors()
 
     # ---- menus ---------------------------------------------------------------------------------------------
@@ -65,8 +76,13 @@ class MainWindow(QMainWindow):
                                    triggered=self.open_database)
         self.quit_action = QAction(self.tr("&Afsluiten"), self, shortcut=QKeySequence.StandardKey.Quit,
                                    triggered=self.close)
+        self.passphrase_action = QAction(self.tr("Wachtwoord &wijzigen…"), self,
+                                         triggered=self.change_passphrase)
+        self.passphrase_action.setObjectName("changePassphraseAction")
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.passphrase_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -84,22 +100,30 @@ class MainWindow(QMainWindow):
     def new_database(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Nieuwe database"),
                                               str(Path(self._start_dir()) / "onderzoek.sqlite"),
-                                              self.tr("GGSR-database (*.sqlite)"))
-        if name:
-            self._switch(lambda: Store.create(name))
+                                              self.tr("GGSR-database (*.sqlite)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if name:  # an existing file is refused by create_store: nothing is ever overwritten
+            self._switch(lambda: open_flow.create_store(self, name))
 
     def open_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Database openen"), self._start_dir(),
                                               self.tr("GGSR-database (*.sqlite);;Alle bestanden (*)"))
-        if name:
-            self._switch(lambda: Store.open(name))
+        if not name:
+            return
+        if self.store is not None and Path(name).resolve() == self.store.path.resolve():
+            QMessageBox.information(self, self.tr("Database openen"),
+                                    self.tr("{0} is al geopend in dit venster.").format(Path(name).name))
+            return
+        self._switch(lambda: open_flow.open_store(self, name))
 
     def _switch(self, opener) -> None:
-        """Open another database; on failure the current one stays open and untouched."""
+        """Open another database; on failure or cancel (`opener` returns None) the current one stays open."""
         try:
             store = opener()
         except GgsrError as exc:
             QMessageBox.critical(self, self.tr("Database niet geopend"), str(exc))
+            return
+        if store is None:
             return
         self.close_store()
         self.store = store
@@ -107,7 +131,43 @@ class MainWindow(QMainWindow):
         QSettings().setValue("last_dir", str(store.path.parent))
         self.catalog = load_catalog(paths.user_frameworks_dir(store.path))
         self.reload()
+        self._store_opened()
         self._report_framework_errors()
+
+    def _store_opened(self) -> None:
+        """Menu state, the backup timer and the time of the newest backup for the store just opened."""
+        self.passphrase_action.setEnabled(self.store.encrypted and not self.demo)
+        self.statusBar().clearMessage()
+        self.backup_label.clear()
+        if self.store.keep_backups:
+            try:
+                newest = backup_files.list_backups(self.store.path)
+            except OSError:
+                newest = []
+            if newest:
+                self._show_backup_time(newest[0].time)
+            self.backup_timer.start()
+
+    def _show_backup_time(self, when) -> None:
+        self.backup_label.setText(self.tr("Laatste back-up: {0}").format(when.astimezone().strftime("%H:%M")))
+
+    def backup_if_due(self) -> None:
+        """The periodic backup (timer); a failure is reported in the status bar, not in a dialog."""
+        if self.store is None:
+            return
+        try:
+            info = self.store.backup_if_due()
+        except GgsrError as exc:
+            self.statusBar().showMessage(self.tr("Back-up mislukt: {0}").format(exc))
+            return
+        if info is not None:
+            self.statusBar().clearMessage()
+            self._show_backup_time(info.time)
+
+    def change_passphrase(self) -> None:
+        if self.store is None or not self.store.encrypted:
+            return
+        open_flow.change_passphrase(self, self.store.path)
 
     def _report_framework_errors(self) -> None:
         if self.catalog.errors:
@@ -115,6 +175,7 @@ class MainWindow(QMainWindow):
                                 "\n\n".join(str(e) for e in self.catalog.errors))
 
     def close_store(self) -> None:
+        self.backup_timer.stop()
         if self.store is not None:
             self.store.close()
 

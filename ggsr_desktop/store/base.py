@@ -113,12 +113,10 @@ class StoreBase:
             if not new and key is None and path.stat().st_size > 0 and not _plain_header(path):
                 raise StoreError(f"geen GGSR-database (geen SQLite-bestand, of versleuteld en zonder sleutel "
                                  f"geopend): {path}")
+            if not new:
+                _check_untouched(path, key)
             conn = connect(path, key, wal=new)
             try:
-                if not new:
-                    problems = quick_check(conn, path)
-                    if problems:
-                        raise DamagedDatabaseError(path, "; ".join(problems[:5]))
                 app_id = conn.execute("PRAGMA application_id").fetchone()[0]
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
@@ -363,6 +361,18 @@ def acquire_lock(path: Path) -> filelock.BaseFileLock:
 def _plain_header(path: Path) -> bool:
     with open(path, "rb") as f:
         return f.read(16) == b"SQLite format 3\x00"
+
+
+def _check_untouched(path: Path, key: bytes | None) -> None:
+    """The quick check on open, on a read-only connection: a damaged file (or a foreign WAL) is not
+    checkpointed or otherwise changed by looking at it."""
+    conn = connect(path, key, readonly=True)
+    try:
+        problems = quick_check(conn, path)
+    finally:
+        conn.close()
+    if problems:
+        raise DamagedDatabaseError(path, "; ".join(problems[:5]))
 
 
 def quick_check(conn, path) -> list[str]:

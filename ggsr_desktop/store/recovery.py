@@ -99,10 +99,14 @@ def _salvage(damaged: Path, restored: Path, key: bytes | None) -> dict[str, int]
         new.execute("BEGIN IMMEDIATE")
         for table in tables:
             columns = [r[1] for r in new.execute(f"PRAGMA table_info({table})")]
-            last = new.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
-            names = ", ".join(["rowid", *columns])
-            insert = f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({', '.join('?' * (len(columns) + 1))})"
-            for row in _readable_rows(old, table, columns, last):
+            try:
+                last = new.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
+                names = ["rowid", *columns]
+            except DB_ERRORS:  # a WITHOUT ROWID table: every readable row, kept out by its primary key
+                last, names = None, columns
+            insert = (f"INSERT OR IGNORE INTO {table} ({', '.join(names)}) "
+                      f"VALUES ({', '.join('?' * len(names))})")
+            for row in _readable_rows(old, table, names, last):
                 try:
                     if new.execute(insert, row).rowcount:
                         counts[table] = counts.get(table, 0) + 1
@@ -119,8 +123,14 @@ def _salvage(damaged: Path, restored: Path, key: bytes | None) -> dict[str, int]
     return counts
 
 
-def _readable_rows(conn, table: str, columns: list[str], after: int, max_gap: int = 1000):
-    select = f"SELECT rowid, {', '.join(columns)} FROM {table}"
+def _readable_rows(conn, table: str, names: list[str], after: int | None, max_gap: int = 1000):
+    select = f"SELECT {', '.join(names)} FROM {table}"
+    if after is None:
+        try:
+            yield from conn.execute(select).fetchall()
+        except Exception:  # noqa: BLE001, S110 — unreadable: nothing to salvage from this table
+            pass
+        return
     try:
         yield from conn.execute(f"{select} WHERE rowid > ? ORDER BY rowid", (after,)).fetchall()
         return
