@@ -448,3 +448,48 @@ def test_canary_names_are_never_readable_on_disk(tmp_path, monkeypatch):
         demo.add_quote(first_interview(demo, create=True), f"{CANARIES[0]} woont hier.")
         wal = Path(f"{tmp_path / 'demo.sqlite'}-wal")
         assert _readable({wal: wal.read_bytes()})
+
+
+def test_restore_through_the_cli_keeps_the_damaged_file(tmp_path, capsys):
+    db = tmp_path / "s.sqlite"
+    ids = make_encrypted(db, 20)
+    _zero_page(db)
+    code, out, err = run(capsys, "restore", "--db", str(db), "--latest", "--json")
+    assert code == 0, err
+    import json
+    result = json.loads(out)
+    assert Path(result["moved_aside"], db.name).is_file() and result["backup"]["verified"]
+    assert quote_ids(db) == set(ids)
+    code, _, err = run(capsys, "restore", "--db", str(db), "--from", str(tmp_path / "nergens.ggsrbak"))
+    assert code == 1 and "back-up niet gevonden" in err
+    with pytest.raises(SystemExit) as usage:  # --latest or --from is required
+        main(["restore", "--db", str(db)])
+    assert usage.value.code == 2
+
+
+def test_a_new_database_from_the_cli_needs_a_passphrase(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("GGSR_PASSPHRASE")
+    sample = Path(__file__).parent / "data" / "import_sample.json"
+    code, _, err = run(capsys, "import", "--db", str(tmp_path / "n.sqlite"), str(sample))
+    assert code == 1 and "geef een wachtwoord" in err
+    assert not (tmp_path / "n.sqlite").exists()
+    weak = tmp_path / "zwak.txt"
+    weak.write_text("kort\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", "--db", str(tmp_path / "n.sqlite"), str(sample), "--passphrase-file",
+                       str(weak))
+    assert code == 1 and "te zwak" in err and not key_path(tmp_path / "n.sqlite").exists()
+
+
+def test_register_keys_from_an_old_key_file_move_into_the_database(tmp_path, monkeypatch):
+    from ggsr_desktop.case_keys import CaseKeys
+    from ggsr_desktop.paths import keys_dir
+
+    db = tmp_path / "s.sqlite"
+    make_encrypted(db, 1)
+    with database.open_database(db, PASSPHRASE) as store:
+        case_id = store.case_ids()[0]
+        old = keys_dir() / f"{store.database_id}.json"
+        old.parent.mkdir(parents=True, exist_ok=True)
+        old.write_text('{"%d": "%s"}' % (case_id, "ab" * 32), encoding="utf-8")
+        assert CaseKeys(store).get(case_id) == bytes.fromhex("ab" * 32)
+        assert not old.exists()
