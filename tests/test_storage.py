@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -357,7 +358,6 @@ def test_backups_are_verified_encrypted_and_listed(tmp_path, capsys):
     database.open_database(db, PASSPHRASE).close()  # on open (and not on close: nothing changed)
     code, out, _ = run(capsys, "backups", "--db", str(db), "--json")
     assert code == 0
-    import json
     listed = json.loads(out)
     assert len(listed) == 2 and all(b["verified"] and b["size"] > 0 for b in listed)
     assert set(listed[0]) == {"file", "time", "size", "verified"}
@@ -456,7 +456,6 @@ def test_restore_through_the_cli_keeps_the_damaged_file(tmp_path, capsys):
     _zero_page(db)
     code, out, err = run(capsys, "restore", "--db", str(db), "--latest", "--json")
     assert code == 0, err
-    import json
     result = json.loads(out)
     assert Path(result["moved_aside"], db.name).is_file() and result["backup"]["verified"]
     assert quote_ids(db) == set(ids)
@@ -490,6 +489,6 @@ def test_register_keys_from_an_old_key_file_move_into_the_database(tmp_path, mon
         case_id = store.case_ids()[0]
         old = keys_dir() / f"{store.database_id}.json"
         old.parent.mkdir(parents=True, exist_ok=True)
-        old.write_text('{"%d": "%s"}' % (case_id, "ab" * 32), encoding="utf-8")
+        old.write_text(json.dumps({str(case_id): "ab" * 32}), encoding="utf-8")
         assert CaseKeys(store).get(case_id) == bytes.fromhex("ab" * 32)
         assert not old.exists()
