@@ -103,6 +103,7 @@ class PassphraseDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annu&leren"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        layout.addStretch(1)  # spare height below the text, not between the lines
         layout.addWidget(self.buttons)
 
         for edit in (self.old_edit, self.edit, self.repeat_edit):
