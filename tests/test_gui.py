@@ -70,7 +70,7 @@ def test_failed_open_keeps_the_current_database(window, tmp_path, monkeypatch):
 
 def test_new_database_switches_and_shows_empty_state(window, tmp_path):
     window._switch(lambda: Store.create(tmp_path / "leeg.sqlite"))
-    assert window.windowTitle() == "GGSR Desktop — leeg.sqlite"
+    assert window.windowTitle() == "GGSR Desktop — leeg.sqlite [NIET VERSLEUTELD]"  # made without a key
     assert window.tree.topLevelItemCount() == 0
     assert window.detail.title.text() == "Geen onderzoeken"
 

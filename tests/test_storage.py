@@ -492,3 +492,22 @@ def test_register_keys_from_an_old_key_file_move_into_the_database(tmp_path, mon
         old.write_text(json.dumps({str(case_id): "ab" * 32}), encoding="utf-8")
         assert CaseKeys(store).get(case_id) == bytes.fromhex("ab" * 32)
         assert not old.exists()
+
+
+def test_a_backup_is_made_before_a_migration(tmp_path):
+    db = tmp_path / "s.sqlite"
+    make_encrypted(db, 2)
+    conn = connect(db, key(db))  # make it look like a version-4 database
+    conn.execute("DROP TABLE case_keys")
+    conn.execute("PRAGMA user_version = 4")
+    conn.close()
+    for old in backups.list_backups(db):
+        old.path.unlink()
+    with database.open_database(db, PASSPHRASE) as store:
+        assert store.schema_version == 5
+    versions = []
+    for b in backups.list_backups(db):
+        c = connect(b.path, key(db), readonly=True)
+        versions.append(c.execute("PRAGMA user_version").fetchone()[0])
+        c.close()
+    assert 4 in versions and 5 in versions

@@ -183,7 +183,11 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         title = self.tr("GGSR Desktop — {0}").format(self.store.path.name)
-        self.setWindowTitle(title + (self.tr(" [DEMO]") if self.demo else ""))
+        if self.demo:
+            title += self.tr(" [DEMO]")
+        elif not self.store.encrypted:  # a database from before encryption: say so, never hide it
+            title += self.tr(" [NIET VERSLEUTELD]")
+        self.setWindowTitle(title)
         self.tree.clear()
         first_approach = None
         for study in self.store.list_studies():
