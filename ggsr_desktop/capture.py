@@ -89,3 +89,13 @@ class Capture:
         result = self.anonymise(case_id, text)
         return self.store.update_quote(quote_id, text=result.text, spans=result.spans,
                                        needs_review=result.needs_review)
+
+    def save_draft(self, interview_id: int, text: str) -> str:
+        """Keep the capture field's unsaved text, anonymised like a quote (names never reach the disk).
+        Returns what was kept."""
+        kept = ""
+        if text.strip():
+            case_id = self.store.get_interview(interview_id).case_id
+            kept = self.anonymise(case_id, text).text
+        self.store.save_draft(interview_id, kept)
+        return kept

@@ -136,6 +136,35 @@ class QuoteRecords:
         by_id = {q.id: q for q in self._quotes(f"id IN ({', '.join('?' for _ in ids)})", ids)}
         return [by_id[i] for i in ids]
 
+    def save_draft(self, interview_id: int, text: str) -> None:
+        """Keep the (already anonymised) unsaved text of an interview's capture field; empty text clears it."""
+        self.get_interview(interview_id)
+        with self._write() as c:
+            if text.strip():
+                c.execute("INSERT INTO drafts (interview_id, text, updated) VALUES (?, ?, ?) ON CONFLICT "
+                          "(interview_id) DO UPDATE SET text = excluded.text, updated = excluded.updated",
+                          (interview_id, text, now()))
+            else:
+                c.execute("DELETE FROM drafts WHERE interview_id = ?", (interview_id,))
+
+    def get_draft(self, interview_id: int) -> str | None:
+        rows = self._rows("SELECT text FROM drafts WHERE interview_id = ?", [interview_id])
+        return rows[0]["text"] if rows else None
+
+    def list_drafts(self) -> dict[int, str]:
+        """Every interview with a kept draft: offered back on start."""
+        return {r["interview_id"]: r["text"] for r in self._rows("SELECT interview_id, text FROM drafts")}
+
+    def coding_counts_by_source(self, case_id: int) -> dict[str, dict[str, int]]:
+        """{indicator_id: {role: number of quotes}} over the interviews of one case."""
+        counts: dict[str, dict[str, int]] = {}
+        for r in self._rows(
+                "SELECT c.indicator_id AS indicator, i.role AS role, count(DISTINCT q.id) AS n FROM codings c "
+                "JOIN quotes q ON q.id = c.quote_id JOIN interviews i ON i.id = q.interview_id "
+                "WHERE i.case_id = ? GROUP BY c.indicator_id, i.role", [case_id]):
+            counts.setdefault(r["indicator"], {})[r["role"]] = r["n"]
+        return counts
+
     def quote_counts_by_interview(self, case_id: int) -> dict[int, int]:
         return {r["id"]: r["n"] for r in self._rows(
             "SELECT i.id, count(q.id) AS n FROM interviews i LEFT JOIN quotes q ON q.interview_id = i.id "

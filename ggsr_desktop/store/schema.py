@@ -171,6 +171,16 @@ CREATE TABLE case_keys (
 INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('secure-delete', 1);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# v6: the unsaved text in the capture field of an interview, kept (anonymised) every few seconds so that a
+# crash costs at most a few seconds of typing; offered back on the next start.
+_V6 = """
+CREATE TABLE drafts (
+    interview_id INTEGER PRIMARY KEY REFERENCES interviews(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
