@@ -81,6 +81,29 @@ class QuoteRecords:
             c.execute("UPDATE quotes SET updated = ? WHERE id = ?", (now(), quote_id))
         return self.get_quote(quote_id)
 
+    def replace_codings(self, quote_id: int, codings: dict[str, str]) -> Quote:
+        """Set exactly these codings {indicator_id: stance} on a quote (recode in one step)."""
+        self.get_quote(quote_id)
+        rows = [(quote_id, _required_text(ind, "indicator"), _enum(Stance, st, "houding"))
+                for ind, st in codings.items()]
+        with self._write() as c:
+            c.execute("DELETE FROM codings WHERE quote_id = ?", (quote_id,))
+            c.executemany("INSERT INTO codings (quote_id, indicator_id, stance) VALUES (?, ?, ?)", rows)
+            c.execute("UPDATE quotes SET updated = ? WHERE id = ?", (now(), quote_id))
+        return self.get_quote(quote_id)
+
+    def restore_quote(self, quote: Quote) -> Quote:
+        """Put a deleted quote back as it was (same id, codings and spans): the undo of a deletion."""
+        self.get_interview(quote.interview_id)
+        with self._write() as c:
+            c.execute("INSERT INTO quotes (id, interview_id, text, kind, created, updated, needs_review) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)", (quote.id, quote.interview_id, quote.text, quote.kind,
+                                                       quote.created, now(), int(quote.needs_review)))
+            c.executemany("INSERT INTO codings (quote_id, indicator_id, stance) VALUES (?, ?, ?)",
+                          [(quote.id, cd.indicator_id, cd.stance) for cd in quote.codings])
+            self._write_spans(c, quote.id, quote.spans)
+        return self.get_quote(quote.id)
+
     def remove_coding(self, quote_id: int, indicator_id: str) -> Quote:
         self.get_quote(quote_id)
         with self._write() as c:

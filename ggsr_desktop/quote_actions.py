@@ -1,0 +1,118 @@
+"""Undo and redo of what the inspector does with quotes: save, edit, change kind, recode, delete.
+
+Every action goes through the store at once (durable when the call returns); undo applies the opposite change,
+which is durable too. Texts only ever reach the store anonymised: a new or edited text goes through `Capture`,
+and undo/redo put back texts that were stored (anonymised) before. Labels are Dutch: the GUI shows them in
+its Edit menu ('Ongedaan maken: citaat verwijderen').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ggsr_desktop.capture import Capture
+from ggsr_desktop.models import Kind, Quote
+
+
+@dataclass
+class _Step:
+    label: str
+    undo: Callable[[], None]
+    redo: Callable[[], None]
+
+
+class QuoteActions:
+    def __init__(self, capture: Capture, limit: int = 500):
+        self.capture = capture
+        self.store = capture.store
+        self.limit = limit
+        self._undo: list[_Step] = []
+        self._redo: list[_Step] = []
+
+    # ---- state -------------------------------------------------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    @property
+    def undo_label(self) -> str | None:
+        return self._undo[-1].label if self._undo else None
+
+    @property
+    def redo_label(self) -> str | None:
+        return self._redo[-1].label if self._redo else None
+
+    def undo(self) -> str:
+        step = self._undo.pop()
+        try:
+            step.undo()
+        except BaseException:
+            self._undo.append(step)  # nothing happened: it can be tried again
+            raise
+        self._redo.append(step)
+        return step.label
+
+    def redo(self) -> str:
+        step = self._redo.pop()
+        try:
+            step.redo()
+        except BaseException:
+            self._redo.append(step)
+            raise
+        self._undo.append(step)
+        return step.label
+
+    def _done(self, step: _Step) -> None:
+        self._undo.append(step)
+        del self._undo[: -self.limit]
+        self._redo.clear()
+
+    # ---- actions -----------------------------------------------------------------------------------------
+
+    def save(self, interview_id: int, text: str, kind: str = Kind.QUOTE,
+             codings: dict[str, str] | None = None) -> Quote:
+        quote = self.capture.save_quote(interview_id, text, kind, codings)
+        saved = {"quote": quote}
+
+        def undo() -> None:
+            saved["quote"] = self.store.get_quote(quote.id)
+            self.store.delete_quote(quote.id)
+
+        self._done(_Step("citaat opslaan", undo, lambda: self.store.restore_quote(saved["quote"])))
+        return quote
+
+    def edit_text(self, quote_id: int, text: str) -> Quote:
+        before = self.store.get_quote(quote_id)
+        after = self.capture.update_quote_text(quote_id, text)
+        self._done(_Step("tekst wijzigen", lambda: self._put_text(before), lambda: self._put_text(after)))
+        return after
+
+    def _put_text(self, quote: Quote) -> None:
+        self.store.update_quote(quote.id, text=quote.text, spans=quote.spans, needs_review=quote.needs_review)
+
+    def set_kind(self, quote_id: int, kind: str) -> Quote:
+        before = self.store.get_quote(quote_id).kind
+        after = self.store.update_quote(quote_id, kind=kind)
+        self._done(_Step("soort wijzigen", lambda: self.store.update_quote(quote_id, kind=before),
+                         lambda: self.store.update_quote(quote_id, kind=after.kind)))
+        return after
+
+    def recode(self, quote_id: int, codings: dict[str, str]) -> Quote:
+        before = {c.indicator_id: c.stance for c in self.store.get_quote(quote_id).codings}
+        after = self.store.replace_codings(quote_id, codings)
+        wanted = dict(codings)
+        self._done(_Step("codering wijzigen", lambda: self.store.replace_codings(quote_id, before),
+                         lambda: self.store.replace_codings(quote_id, wanted)))
+        return after
+
+    def delete(self, quote_id: int) -> None:
+        quote = self.store.get_quote(quote_id)
+        self.store.delete_quote(quote_id)
+        self._done(_Step("citaat verwijderen", lambda: self.store.restore_quote(quote),
+                         lambda: self.store.delete_quote(quote_id)))
