@@ -9,10 +9,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from ggsr_desktop.anonymise.register import Person
 from ggsr_desktop.capture import Capture
 from ggsr_desktop.errors import ValidationError
 from ggsr_desktop.framework import Framework, Indicator
-from ggsr_desktop.models import Interview, Role
+from ggsr_desktop.models import Case, Interview, Role
 from ggsr_desktop.store import Store
 
 # Organisation types of professionals as the seed reports name them; free text is allowed too (anonymised).
@@ -23,6 +24,25 @@ ORGANISATION_TYPES: tuple[str, ...] = (
 )
 PROFESSIONALS_PER_CASE = 3
 SOURCES = ("gezin", "regisseur", "professional", "document")
+
+
+def prepare_case(capture: Capture, approach_id: int, code: str, persons: list[Person] = ()) -> Case:
+    """Create a case with its known persons (kept only as keyed digests). The code is stored as it is, so it
+    may not name anyone: 'Gezin A', not 'Gezin Jansen'. All or nothing."""
+    store = capture.store
+    try:
+        with store.transaction():
+            case = store.add_case(approach_id, code)
+            if persons:
+                capture.add_to_register(case.id, persons=list(persons))
+            result = capture.anonymise(case.id, case.code)
+            if any(not s.needs_review for s in result.spans):
+                raise ValidationError("de casuscode bevat een naam of ander identificerend gegeven; gebruik een "
+                                      "code zoals 'Gezin A'")
+    except BaseException:
+        capture.forget_cached_registers()
+        raise
+    return case
 
 
 def plan_case(capture: Capture, case_id: int, professionals: list[str], dates: dict[str, str] | None = None

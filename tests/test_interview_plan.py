@@ -7,7 +7,7 @@ import pytest
 from ggsr_desktop.anonymise.register import Person
 from ggsr_desktop.capture import Capture
 from ggsr_desktop.errors import ValidationError
-from ggsr_desktop.interview_plan import case_coverage, find_indicators, plan_case
+from ggsr_desktop.interview_plan import case_coverage, find_indicators, plan_case, prepare_case
 from ggsr_desktop.models import Role
 from ggsr_desktop.store import Store
 
@@ -76,3 +76,20 @@ def test_draft_is_kept_anonymised_and_cleared(tmp_path, anonymiser):
         assert store.get_draft(interview.id) is None
     for path in tmp_path.iterdir():
         assert b"Kanarievogel" not in path.read_bytes()
+
+
+def test_prepare_case_keeps_persons_as_digests_and_refuses_a_naming_code(store, anonymiser, db_path):
+    study = store.add_study("S", "casusniveau")
+    approach = store.add_approach(study.id, "Wadlo", "Aanpak")
+    capture = Capture(store, anonymiser)
+    mother = Person("moeder", "Wilhelmina Kanarievogel")
+    with pytest.raises(ValidationError, match="casuscode bevat een naam"):
+        prepare_case(capture, approach.id, "Gezin Kanarievogel", [mother])
+    assert store.list_cases(approach.id) == []  # all or nothing
+    case = prepare_case(capture, approach.id, "Gezin A", [mother])
+    interview = store.add_interview(case.id, "gezin")
+    assert capture.save_quote(interview.id, "Wilhelmina belde.").text == "[moeder] belde."
+    store.close()
+    for path in db_path.parent.iterdir():
+        if path.is_file():
+            assert b"Kanarievogel" not in path.read_bytes()

@@ -1,0 +1,179 @@
+"""Dialogs that prepare an inspection: a new study, a new approach, and a new case with its known persons and
+its planned interviews. They only collect input and call the core; on an error the dialog stays open with the
+message, so nothing typed is lost."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ggsr_desktop.anonymise.register import Person
+from ggsr_desktop.errors import GgsrError
+from ggsr_desktop.framework import FrameworkCatalog
+from ggsr_desktop.interview_plan import ORGANISATION_TYPES, PROFESSIONALS_PER_CASE, plan_case, prepare_case
+
+PERSON_ROLES = ("moeder", "vader", "partner", "kind 1", "kind 2", "kind 3", "oma", "opa", "casemanager",
+                "procesmanager", "gezinscoach", "mentor", "bewindvoerder")
+REGISSEUR_LABELS = ("regisseur", "procesmanager", "casemanager", "gezinscoach", "gezinsregisseur")
+PERSON_ROWS = 6
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class _FormDialog(QDialog):
+    """A dialog with an error line and OK/Cancel; subclasses implement `apply()` (raising GgsrError)."""
+
+    def __init__(self, parent, title: str):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.layout_ = QVBoxLayout(self)
+        self.error = _named(QLabel(), "errorLabel", self.tr("Foutmelding"))
+        self.error.setStyleSheet("color: #a40000; font-weight: bold")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        self.result_ = None
+
+    def finish_layout(self) -> None:
+        self.layout_.addWidget(self.error)
+        self.layout_.addWidget(self.buttons)
+
+    def _accept(self) -> None:
+        try:
+            self.result_ = self.apply()
+        except GgsrError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.accept()
+
+    def apply(self):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class StudyDialog(_FormDialog):
+    def __init__(self, parent, store, catalog: FrameworkCatalog):
+        super().__init__(parent, self.tr("Nieuw onderzoek"))
+        self.store = store
+        form = QFormLayout()
+        self.name = _named(QLineEdit(), "studyNameEdit", self.tr("Naam van het onderzoek"))
+        self.name.setPlaceholderText(self.tr("bijv. GGSR 2027 ronde 1"))
+        self.framework = _named(QComboBox(), "frameworkCombo", self.tr("Toetsingskader"))
+        for fw in catalog.frameworks:
+            self.framework.addItem(fw.name, fw.id)
+        form.addRow(self.tr("&Naam:"), self.name)
+        form.addRow(self.tr("&Toetsingskader:"), self.framework)
+        self.layout_.addLayout(form)
+        self.finish_layout()
+
+    def apply(self):
+        return self.store.add_study(self.name.text(), self.framework.currentData() or "")
+
+
+class ApproachDialog(_FormDialog):
+    def __init__(self, parent, store, study_id: int):
+        super().__init__(parent, self.tr("Nieuwe aanpak"))
+        self.store, self.study_id = store, study_id
+        form = QFormLayout()
+        self.municipality = _named(QLineEdit(), "municipalityEdit", self.tr("Gemeente"))
+        self.name = _named(QLineEdit(), "approachNameEdit", self.tr("Naam van de aanpak"))
+        self.label = _named(QComboBox(), "regisseurLabelCombo", self.tr("Hoe heet de regisseur"))
+        self.label.setEditable(True)
+        self.label.addItems(REGISSEUR_LABELS)
+        form.addRow(self.tr("&Gemeente:"), self.municipality)
+        form.addRow(self.tr("&Aanpak:"), self.name)
+        form.addRow(self.tr("&Regisseur heet:"), self.label)
+        self.layout_.addLayout(form)
+        self.finish_layout()
+
+    def apply(self):
+        return self.store.add_approach(self.study_id, self.municipality.text(), self.name.text(),
+                                       self.label.currentText().strip() or "regisseur")
+
+
+class CaseDialog(_FormDialog):
+    """A new case: code, known persons (for the anonymiser only) and the interviews, planned in one step."""
+
+    def __init__(self, parent, capture, approach_id: int):
+        super().__init__(parent, self.tr("Nieuwe casus"))
+        self.capture, self.approach_id = capture, approach_id
+        self.resize(620, 560)
+        form = QFormLayout()
+        self.code = _named(QLineEdit(), "caseCodeEdit", self.tr("Casuscode"))
+        self.code.setPlaceholderText(self.tr("bijv. Gezin A — nooit een naam"))
+        form.addRow(self.tr("&Casuscode:"), self.code)
+        self.layout_.addLayout(form)
+
+        persons = QGroupBox(self.tr("Bekende personen (alleen voor het anonimiseren; nergens leesbaar opgeslagen)"))
+        grid = QGridLayout(persons)
+        self.person_rows: list[tuple[QComboBox, QLineEdit]] = []
+        for row in range(PERSON_ROWS):
+            role = _named(QComboBox(), f"personRole{row}", self.tr("Rol van persoon {0}").format(row + 1))
+            role.setEditable(True)
+            role.addItems(PERSON_ROLES)
+            role.setCurrentIndex(min(row, len(PERSON_ROLES) - 1))
+            name = _named(QLineEdit(), f"personName{row}", self.tr("Naam van persoon {0}").format(row + 1))
+            name.setPlaceholderText(self.tr("naam (leeg laten als niet van toepassing)"))
+            grid.addWidget(role, row, 0)
+            grid.addWidget(name, row, 1)
+            self.person_rows.append((role, name))
+        self.layout_.addWidget(persons)
+
+        plan = QGroupBox(self.tr("Gesprekken"))
+        grid = QGridLayout(plan)
+        self.dates: dict[str, QDateEdit] = {}
+        self.professionals: list[QComboBox] = []
+        rows = [("gezin", self.tr("Gesprek met het gezin")), ("regisseur", self.tr("Gesprek met de regisseur"))]
+        rows += [("professional", self.tr("Professional {0}").format(i + 1)) for i in range(PROFESSIONALS_PER_CASE)]
+        rows += [("document", self.tr("Dossieronderzoek gezinsplan"))]
+        for row, (role, text) in enumerate(rows):
+            grid.addWidget(QLabel(text), row, 0)
+            if role == "professional":
+                org = _named(QComboBox(), f"organisationCombo{len(self.professionals)}",
+                             self.tr("Organisatietype van {0}").format(text))
+                org.setEditable(True)
+                org.addItems(ORGANISATION_TYPES)
+                org.setCurrentIndex(len(self.professionals))
+                self.professionals.append(org)
+                grid.addWidget(org, row, 1)
+            if role not in self.dates:
+                date = _named(QDateEdit(QDate.currentDate()), f"date_{role}",
+                              self.tr("Datum van {0}").format(text))
+                date.setCalendarPopup(True)
+                date.setDisplayFormat("dd-MM-yyyy")
+                self.dates[role] = date
+                grid.addWidget(date, row, 2)
+        self.layout_.addWidget(plan)
+        self.finish_layout()
+
+    def persons(self) -> list[Person]:
+        return [Person(role.currentText().strip() or "persoon", name.text().strip())
+                for role, name in self.person_rows if name.text().strip()]
+
+    def apply(self):
+        case = prepare_case(self.capture, self.approach_id, self.code.text(), self.persons())
+        try:
+            plan_case(self.capture, case.id, [c.currentText() for c in self.professionals],
+                      {role: d.date().toString("yyyy-MM-dd") for role, d in self.dates.items()})
+        except GgsrError:
+            self.capture.store.delete_case(case.id)  # all or nothing: the dialog stays open with its input
+            raise
+        return case

@@ -1,0 +1,58 @@
+"""Preparing a study, approach and case in the GUI, through the real store and anonymiser."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from ggsr_desktop.capture import Capture
+from ggsr_desktop.gui.case_dialogs import ApproachDialog, CaseDialog, StudyDialog
+
+
+def _ok(qtbot, dialog):
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def test_study_approach_and_case_from_the_gui(qtbot, store, catalog, anonymiser, db_path):
+    study_dialog = StudyDialog(None, store, catalog)
+    qtbot.addWidget(study_dialog)
+    _ok(qtbot, study_dialog)
+    assert study_dialog.error.isVisibleTo(study_dialog) and "mag niet leeg" in study_dialog.error.text()
+    qtbot.keyClicks(study_dialog.name, "GGSR 2027")
+    _ok(qtbot, study_dialog)
+    study = study_dialog.result_
+    assert store.list_studies()[0].name == "GGSR 2027"
+
+    approach_dialog = ApproachDialog(None, store, study.id)
+    qtbot.addWidget(approach_dialog)
+    qtbot.keyClicks(approach_dialog.municipality, "Wadlo")
+    qtbot.keyClicks(approach_dialog.name, "Sterk Thuis")
+    approach_dialog.label.setCurrentText("procesmanager")
+    _ok(qtbot, approach_dialog)
+    approach = approach_dialog.result_
+    assert approach.regisseur_label == "procesmanager"
+
+    capture = Capture(store, anonymiser)
+    case_dialog = CaseDialog(None, capture, approach.id)
+    qtbot.addWidget(case_dialog)
+    qtbot.keyClicks(case_dialog.code, "Gezin Kanarievogel")
+    qtbot.keyClicks(case_dialog.person_rows[0][1], "Wilhelmina Kanarievogel")
+    case_dialog.professionals[2].setCurrentText("Stichting Zonnestraal Kanarievogel")
+    _ok(qtbot, case_dialog)
+    assert "casuscode bevat een naam" in case_dialog.error.text()
+    assert store.list_cases(approach.id) == [] and case_dialog.person_rows[0][1].text()  # input kept
+    case_dialog.code.clear()
+    qtbot.keyClicks(case_dialog.code, "Gezin A")
+    _ok(qtbot, case_dialog)
+    case = case_dialog.result_
+    interviews = store.list_interviews(case.id)
+    assert [iv.role.value for iv in interviews] == ["gezin", "regisseur", "professional", "professional",
+                                                    "professional", "document"]
+    assert interviews[2].organisation_type == "woningcorporatie"
+    assert "Kanarievogel" not in interviews[4].organisation_type
+    assert all(iv.date for iv in interviews)
+    assert capture.save_quote(interviews[0].id, "Wilhelmina vertelde.").text == "[moeder] vertelde."
+    store.close()
+    for path in db_path.parent.iterdir():
+        if path.is_file():
+            assert b"Kanarievogel" not in path.read_bytes()
