@@ -50,7 +50,8 @@ def plan_case(capture: Capture, case_id: int, professionals: list[str], dates: d
     """Add the standard interviews of a case in one step: family, regisseur, one per professional
     (organisation type, anonymised like any free text) and the family-plan review. Returns them in order.
 
-    `dates` may give a date per role ('gezin', 'regisseur', 'professional', 'document'). Interviews that already
+    `dates` may give a date per role ('gezin', 'regisseur', 'document') and per professional ('professional 1',
+    …; 'professional' for all of them). Interviews that already
     exist for family, regisseur and family plan are kept, not doubled.
     """
     if len(professionals) != PROFESSIONALS_PER_CASE:
@@ -66,9 +67,10 @@ def plan_case(capture: Capture, case_id: int, professionals: list[str], dates: d
         for role in (Role.FAMILY, Role.REGISSEUR):
             if role not in have:
                 planned.append(store.add_interview(case_id, role, None, dates.get(role.value)))
-        for organisation in professionals:
+        for number, organisation in enumerate(professionals, 1):
             kind = _canonical_type(organisation) or capture.anonymise(case_id, organisation.strip()).text
-            planned.append(store.add_interview(case_id, Role.PROFESSIONAL, kind, dates.get("professional")))
+            date = dates.get(f"professional {number}", dates.get("professional"))
+            planned.append(store.add_interview(case_id, Role.PROFESSIONAL, kind, date))
         if Role.DOCUMENT not in have:
             planned.append(store.add_interview(case_id, Role.DOCUMENT, None, dates.get("document")))
     return planned

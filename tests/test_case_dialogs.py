@@ -38,6 +38,7 @@ def test_study_approach_and_case_from_the_gui(qtbot, store, catalog, anonymiser,
     qtbot.keyClicks(case_dialog.code, "Gezin Kanarievogel")
     qtbot.keyClicks(case_dialog.person_rows[0][1], "Wilhelmina Kanarievogel")
     case_dialog.professionals[2].setCurrentText("Stichting Zonnestraal Kanarievogel")
+    case_dialog.dates["professional 3"].setDate(case_dialog.dates["gezin"].date().addDays(7))
     _ok(qtbot, case_dialog)
     assert "casuscode bevat een naam" in case_dialog.error.text()
     assert store.list_cases(approach.id) == [] and case_dialog.person_rows[0][1].text()  # input kept
@@ -50,7 +51,7 @@ def test_study_approach_and_case_from_the_gui(qtbot, store, catalog, anonymiser,
                                                     "professional", "document"]
     assert interviews[2].organisation_type == "woningcorporatie"
     assert "Kanarievogel" not in interviews[4].organisation_type
-    assert all(iv.date for iv in interviews)
+    assert all(iv.date for iv in interviews) and interviews[4].date > interviews[3].date
     assert capture.save_quote(interviews[0].id, "Wilhelmina vertelde.").text == "[moeder] vertelde."
     store.close()
     for path in db_path.parent.iterdir():

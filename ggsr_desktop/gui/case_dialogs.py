@@ -48,11 +48,14 @@ class _FormDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Aanmaken"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annu&leren"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         self.result_ = None
 
     def finish_layout(self) -> None:
+        self.layout_.addStretch(1)
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.buttons)
 
@@ -139,14 +142,15 @@ class CaseDialog(_FormDialog):
 
         plan = QGroupBox(self.tr("Gesprekken"))
         grid = QGridLayout(plan)
-        self.dates: dict[str, QDateEdit] = {}
+        self.dates: dict[str, QDateEdit] = {}  # 'gezin', 'regisseur', 'professional 1' … , 'document' 
         self.professionals: list[QComboBox] = []
         rows = [("gezin", self.tr("Gesprek met het gezin")), ("regisseur", self.tr("Gesprek met de regisseur"))]
-        rows += [("professional", self.tr("Professional {0}").format(i + 1)) for i in range(PROFESSIONALS_PER_CASE)]
+        rows += [(f"professional {i + 1}", self.tr("Professional {0}").format(i + 1))
+                 for i in range(PROFESSIONALS_PER_CASE)]
         rows += [("document", self.tr("Dossieronderzoek gezinsplan"))]
         for row, (role, text) in enumerate(rows):
             grid.addWidget(QLabel(text), row, 0)
-            if role == "professional":
+            if role.startswith("professional"):
                 org = _named(QComboBox(), f"organisationCombo{len(self.professionals)}",
                              self.tr("Organisatietype van {0}").format(text))
                 org.setEditable(True)
@@ -154,13 +158,12 @@ class CaseDialog(_FormDialog):
                 org.setCurrentIndex(len(self.professionals))
                 self.professionals.append(org)
                 grid.addWidget(org, row, 1)
-            if role not in self.dates:
-                date = _named(QDateEdit(QDate.currentDate()), f"date_{role}",
-                              self.tr("Datum van {0}").format(text))
-                date.setCalendarPopup(True)
-                date.setDisplayFormat("dd-MM-yyyy")
-                self.dates[role] = date
-                grid.addWidget(date, row, 2)
+            date = _named(QDateEdit(QDate.currentDate()), f"date_{role.replace(' ', '')}",
+                          self.tr("Datum van {0}").format(text))
+            date.setCalendarPopup(True)
+            date.setDisplayFormat("dd-MM-yyyy")
+            self.dates[role] = date
+            grid.addWidget(date, row, 2)
         self.layout_.addWidget(plan)
         self.finish_layout()
 
