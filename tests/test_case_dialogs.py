@@ -57,3 +57,15 @@ def test_study_approach_and_case_from_the_gui(qtbot, store, catalog, anonymiser,
     for path in db_path.parent.iterdir():
         if path.is_file():
             assert b"Kanarievogel" not in path.read_bytes()
+
+
+def test_qt_standard_buttons_are_dutch(qtbot):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ggsr_desktop.gui.app import _application
+
+    assert _application() is QApplication.instance()
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "t", QMessageBox.StandardButton.Yes
+                      | QMessageBox.StandardButton.No)
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Ja"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ggsr_desktop import paths
@@ -17,7 +18,19 @@ def _application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("GGSR Desktop")
     app.setOrganizationName("Samenwerkend Toezicht Jeugd")
+    _dutch_qt(app)
     return app
+
+
+def _dutch_qt(app: QApplication) -> None:
+    """Qt's own texts (Ja/Nee, Annuleren, file dialogs, context menus) in Dutch, whatever the system locale."""
+    if app.property("ggsr_dutch_qt"):
+        return
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    translator = QTranslator(app)
+    if translator.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    app.setProperty("ggsr_dutch_qt", True)
 
 
 def run(store: Store, demo: bool = False) -> int:
