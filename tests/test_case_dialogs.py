@@ -69,3 +69,22 @@ def test_qt_standard_buttons_are_dutch(qtbot):
                       | QMessageBox.StandardButton.No)
     qtbot.addWidget(box)
     assert box.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Ja"
+
+
+def test_persons_added_later_are_used_by_the_anonymiser(qtbot, store, anonymiser):
+    from ggsr_desktop.gui.case_dialogs import PersonsDialog
+
+    study = store.add_study("S", "casusniveau")
+    case = store.add_case(store.add_approach(study.id, "Wadlo", "A").id, "Gezin B")
+    interview = store.add_interview(case.id, "gezin")
+    capture = Capture(store, anonymiser)
+    dialog = PersonsDialog(None, capture, case.id)
+    qtbot.addWidget(dialog)
+    dialog.person_rows[0][0].setCurrentText("vader")
+    qtbot.keyClicks(dialog.person_rows[0][1], "Barend Klaasen")
+    _ok(qtbot, dialog)
+    assert dialog.result_ == 1
+    assert capture.save_quote(interview.id, "Barend kwam later.").text == "[vader] kwam later."
+    again = PersonsDialog(None, capture, case.id)
+    qtbot.addWidget(again)
+    assert again.known.text() == "Al bekend: [vader]"

@@ -180,3 +180,40 @@ class CaseDialog(_FormDialog):
             self.capture.store.delete_case(case.id)  # all or nothing: the dialog stays open with its input
             raise
         return case
+
+
+class PersonsDialog(_FormDialog):
+    """Add known persons to an existing case. Names already entered cannot be shown (only digests are kept);
+    the placeholders in use are listed."""
+
+    def __init__(self, parent, capture, case_id: int):
+        super().__init__(parent, self.tr("Bekende personen toevoegen"))
+        self.capture, self.case_id = capture, case_id
+        placeholders = sorted({p if p.startswith("[") else f"[{p}]"
+                               for _, p in capture.store.register_entries(case_id).values()})
+        known = QLabel(self.tr("Al bekend: {0}").format(", ".join(placeholders)) if placeholders
+                       else self.tr("Nog geen bekende personen."))
+        known.setWordWrap(True)
+        self.known = _named(known, "knownPersons", self.tr("Al bekende personen"))
+        self.layout_.addWidget(known)
+        grid = QGridLayout()
+        self.person_rows: list[tuple[QComboBox, QLineEdit]] = []
+        for row in range(4):
+            role = _named(QComboBox(), f"personRole{row}", self.tr("Rol van persoon {0}").format(row + 1))
+            role.setEditable(True)
+            role.addItems(PERSON_ROLES)
+            name = _named(QLineEdit(), f"personName{row}", self.tr("Naam van persoon {0}").format(row + 1))
+            grid.addWidget(role, row, 0)
+            grid.addWidget(name, row, 1)
+            self.person_rows.append((role, name))
+        self.layout_.addLayout(grid)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Toevoegen"))
+        self.finish_layout()
+
+    def apply(self):
+        persons = [Person(role.currentText().strip() or "persoon", name.text().strip())
+                   for role, name in self.person_rows if name.text().strip()]
+        if persons:
+            self.capture.add_to_register(self.case_id, persons=persons)
+        return len(persons)
+
