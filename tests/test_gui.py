@@ -33,8 +33,9 @@ def test_opens_on_demo_and_shows_the_three_cases(window):
     study = window.tree.topLevelItem(0)
     approach = study.child(0)
     assert [c.text(0) for c in _children(approach)] == ["Gezin A", "Gezin B", "Gezin C"]
-    assert window.tree.currentItem() is approach
-    assert "—" in window.detail.title.text()
+    family = approach.child(0).child(0)  # a demo window opens on the first case's family interview (issue 5)
+    assert window.tree.currentItem() is family and family.text(0) == "Gezin"
+    assert window.stack.currentWidget() is window.interview_screen
     assert "3 casussen" in window.status_label.text()
 
 
@@ -45,6 +46,7 @@ def test_selecting_a_case_and_an_interview_shows_their_details(window, qtbot, ca
     assert window.detail.table.rowCount() == 6
     assert window.detail.table.horizontalHeaderItem(0).text() == "Respondent"
 
+    case.setExpanded(False)  # the demo opened on its family interview, which expanded it
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_Right)  # expand
     qtbot.keyClick(window.tree, Qt.Key.Key_Down)  # first interview: the family

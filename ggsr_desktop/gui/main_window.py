@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
 )
@@ -21,6 +22,7 @@ from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import FrameworkCatalog, load_catalog
 from ggsr_desktop.gui import labels, open_flow
 from ggsr_desktop.gui.detail_pane import DetailPane
+from ggsr_desktop.gui.interview_screen import AnonymiserProvider, InterviewScreen, shared_provider
 from ggsr_desktop.store import Store
 from ggsr_desktop.store import backups as backup_files
 
@@ -29,11 +31,14 @@ BACKUP_CHECK_MS = 60_000  # how often the periodic backup is considered (it runs
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, catalog: FrameworkCatalog, demo: bool = False):
+    def __init__(self, store: Store, catalog: FrameworkCatalog, demo: bool = False,
+                 anonymiser_provider: AnonymiserProvider | None = None):
         super().__init__()
         self.store = store
         self.catalog = catalog
         self.demo = demo
+        self.anonymiser_provider = anonymiser_provider
+        self.interview_screen: InterviewScreen | None = None
         self.resize(1200, 760)
 
         self.tree = QTreeWidget()
@@ -43,10 +48,14 @@ class MainWindow(QMainWindow):
         self.tree.setAccessibleName(self.tr("Onderzoeken"))
         self.tree.currentItemChanged.connect(self._show_current)
         self.detail = DetailPane()
+        self.stack = QStackedWidget()  # the detail pane, or the interview screen of the selected interview
+        self.stack.setObjectName("contentStack")
+        self.stack.addWidget(self.detail)
 
         splitter = QSplitter()
+        self.splitter = splitter
         splitter.addWidget(self.tree)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([380, 820])
         self.setCentralWidget(splitter)
@@ -65,6 +74,8 @@ class MainWindow(QMainWindow):
         self.reload()
         self._store_opened()
         self._report_framework_errors()
+        if demo:
+            self.open_first_family_interview()
 
     # ---- menus ---------------------------------------------------------------------------------------------
 
@@ -176,6 +187,7 @@ class MainWindow(QMainWindow):
 
     def close_store(self) -> None:
         self.backup_timer.stop()
+        self._drop_interview_screen()
         if self.store is not None:
             self.store.close()
 
@@ -222,6 +234,7 @@ class MainWindow(QMainWindow):
 
     def _show_current(self, item: QTreeWidgetItem | None, _previous=None) -> None:
         if item is None:
+            self._drop_interview_screen()
             self.detail.show_empty(self.store.path)
             return
         kind, item_id = item.data(0, ITEM_ROLE)
@@ -229,5 +242,67 @@ class MainWindow(QMainWindow):
                 "case": self.detail.show_case, "interview": self.detail.show_interview}[kind]
         try:
             show(self.store, self.catalog, item_id)
+            if kind == "interview":
+                self._show_interview_screen(item_id)
+            else:
+                self._drop_interview_screen()
         except GgsrError as exc:
             QMessageBox.critical(self, self.tr("Kan gegevens niet tonen"), str(exc))
+
+    # ---- interview screen ----------------------------------------------------------------------------------
+
+    def _item_of(self, kind: str, item_id: int) -> QTreeWidgetItem | None:
+        found = [None]
+
+        def walk(item: QTreeWidgetItem) -> None:
+            if found[0] is None and item.data(0, ITEM_ROLE) == (kind, item_id):
+                found[0] = item
+            for i in range(item.childCount()):
+                walk(item.child(i))
+
+        for i in range(self.tree.topLevelItemCount()):
+            walk(self.tree.topLevelItem(i))
+        return found[0]
+
+    def open_interview(self, interview_id: int) -> None:
+        """Select the interview in the tree, which shows its interview screen."""
+        item = self._item_of("interview", interview_id)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+            if self.interview_screen is not None:
+                self.interview_screen.editor.setFocus()
+
+    def open_first_family_interview(self) -> None:
+        for study in self.store.list_studies():
+            for approach in self.store.list_approaches(study.id):
+                for case in self.store.list_cases(approach.id):
+                    for iv in self.store.list_interviews(case.id):
+                        if iv.role == "gezin":
+                            self.open_interview(iv.id)
+                            return
+
+    def _show_interview_screen(self, interview_id: int) -> None:
+        if self.interview_screen is not None and self.interview_screen.interview.id == interview_id:
+            return
+        self._drop_interview_screen()
+        iv = self.store.get_interview(interview_id)
+        study = self.store.get_study(self.store.get_approach(self.store.get_case(iv.case_id).approach_id).study_id)
+        try:
+            framework = self.catalog.get(study.framework_id)
+        except KeyError:
+            self.stack.setCurrentWidget(self.detail)
+            return
+        provider = self.anonymiser_provider or shared_provider()
+        self.interview_screen = InterviewScreen(self.store, framework, interview_id, provider)
+        self.stack.addWidget(self.interview_screen)
+        self.stack.setCurrentWidget(self.interview_screen)
+        self.splitter.setSizes([170, max(self.width() - 170, 700)])
+
+    def _drop_interview_screen(self) -> None:
+        screen, self.interview_screen = self.interview_screen, None
+        if screen is not None:
+            screen.flush()
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self.stack.setCurrentWidget(self.detail)

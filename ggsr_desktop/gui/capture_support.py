@@ -1,0 +1,77 @@
+"""Support for the interview screen: the anonymiser built off the GUI thread and the capture field's keys."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QPlainTextEdit
+
+
+class AnonymiserProvider(QObject):
+    """Builds the anonymiser once, on a worker thread; `ready` is emitted (on the GUI thread) when it is."""
+
+    ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, anonymiser=None):
+        super().__init__()
+        self._anonymiser = anonymiser
+        self._started = anonymiser is not None
+
+    def get(self):
+        return self._anonymiser
+
+    def start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        threading.Thread(target=self._build, name="anonymiser", daemon=True).start()
+
+    def _build(self) -> None:
+        try:
+            from ggsr_desktop.anonymise.anonymiser import Anonymiser
+
+            anonymiser = Anonymiser()
+        except Exception as exc:  # noqa: BLE001 - reported in the screen, typing goes on
+            self.failed.emit(str(exc))
+            return
+        self._anonymiser = anonymiser
+        self.ready.emit()
+
+
+_shared: AnonymiserProvider | None = None
+
+
+def shared_provider() -> AnonymiserProvider:
+    global _shared
+    if _shared is None:
+        _shared = AnonymiserProvider()
+    return _shared
+
+
+class CaptureEdit(QPlainTextEdit):
+    """Enter submits, Shift+Enter is a new line. Ctrl+Z undoes typing while there is typing to undo, and
+    otherwise the last quote action (`undo_requested`)."""
+
+    submitted = Signal()
+    undo_requested = Signal()
+    redo_requested = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.insertPlainText("\n")
+            elif not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                self.submitted.emit()
+            else:
+                super().keyPressEvent(event)
+            return
+        if event.matches(QKeySequence.StandardKey.Undo) and not self.document().isUndoAvailable():
+            self.undo_requested.emit()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo) and not self.document().isRedoAvailable():
+            self.redo_requested.emit()
+            return
+        super().keyPressEvent(event)
