@@ -4,15 +4,28 @@
 (as keyed digests), numbers unknown persons consistently per case, and stores quotes with their replaced spans
 and review flag. The GUI and the importer both save through it; nothing else should call `Store.add_quote`
 with text typed by a person.
+
+A typed quote is never lost on a failing anonymiser: without one (`anonymiser=None`: it could not be loaded)
+or when it raises on a text, the text is kept with the strict fallback (`anonymise.strict`: register,
+identifiers, every capitalised word and number replaced) and marked 'controleren'; `fallbacks` counts those.
 """
 
 from __future__ import annotations
 
+import logging
+import traceback
+from pathlib import Path
+
 from ggsr_desktop.anonymise.anonymiser import Anonymised, Anonymiser
+from ggsr_desktop.anonymise.lexicon import FUNCTION_WORDS
 from ggsr_desktop.anonymise.register import CaseRegister, Fact, Person
+from ggsr_desktop.anonymise.strict import strict_anonymise
 from ggsr_desktop.case_keys import CaseKeys
+from ggsr_desktop.errors import StoreError
 from ggsr_desktop.models import Kind, Quote
 from ggsr_desktop.store import Store
+
+log = logging.getLogger(__name__)
 
 
 class _StoreBook:
@@ -27,11 +40,17 @@ class _StoreBook:
 
 
 class Capture:
-    def __init__(self, store: Store, anonymiser: Anonymiser, keys: CaseKeys | None = None):
+    def __init__(self, store: Store, anonymiser: Anonymiser | None, keys: CaseKeys | None = None):
         self.store = store
         self.anonymiser = anonymiser
+        self.fallbacks = 0  # texts kept with the strict fallback because the anonymiser raised
         self.keys = keys or CaseKeys(store)
         self._registers: dict[int, CaseRegister] = {}  # read once per case, not once per quote
+
+    @property
+    def strict(self) -> bool:
+        """No anonymiser: every text gets the strict fallback."""
+        return self.anonymiser is None
 
     def register(self, case_id: int) -> CaseRegister:
         if case_id not in self._registers:
@@ -42,8 +61,9 @@ class Capture:
     def add_to_register(self, case_id: int, persons: list[Person] = (), facts: list[Fact] = ()) -> None:
         register = self.register(case_id)
         added: dict = {}
+        function_words = FUNCTION_WORDS if self.anonymiser is None else self.anonymiser.lexicon.function_words
         for person in persons:
-            added.update(register.add_person(person, self.anonymiser.lexicon.function_words))
+            added.update(register.add_person(person, function_words))
         for fact in facts:
             added.update(register.add_fact(fact))
         try:
@@ -75,7 +95,19 @@ class Capture:
         self.keys.destroy(case_id)
 
     def anonymise(self, case_id: int, text: str, register: CaseRegister | None = None) -> Anonymised:
-        return self.anonymiser.anonymise(text, register or self.register(case_id), _StoreBook(self.store, case_id))
+        register = register or self.register(case_id)
+        if self.anonymiser is None:
+            return strict_anonymise(text, register)
+        try:
+            return self.anonymiser.anonymise(text, register, _StoreBook(self.store, case_id))
+        except StoreError:
+            raise  # the disk, not the anonymiser: the caller keeps the text and reports it
+        except Exception as exc:  # noqa: BLE001 - a bug in the anonymiser must not cost the inspector's text
+            # Only where it failed, never the message: it could quote the text.
+            where = "; ".join(f"{Path(f.filename).name}:{f.lineno}" for f in traceback.extract_tb(exc.__traceback__))
+            log.error("anonymiser failed (%s at %s); the strict fallback is used", type(exc).__name__, where)
+            self.fallbacks += 1
+            return strict_anonymise(text, register)
 
     def save_quote(self, interview_id: int, text: str, kind: str = Kind.QUOTE,
                    codings: dict[str, str] | None = None) -> Quote:

@@ -1,4 +1,5 @@
-"""Undo and redo of what the inspector does with quotes: save, edit, change kind, recode, delete.
+"""Undo and redo of what the inspector does with quotes: save, edit, change kind, recode, delete, and the review
+of the anonymisation (put a replaced word back, replace a missed part, mark as checked).
 
 Every action goes through the store at once (durable when the call returns); undo applies the opposite change,
 which is durable too. Texts only ever reach the store anonymised: a new or edited text goes through `Capture`,
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ggsr_desktop.capture import Capture
+from ggsr_desktop import review
 from ggsr_desktop.models import Kind, Quote
 
 
@@ -116,3 +118,33 @@ class QuoteActions:
         self.store.delete_quote(quote_id)
         self._done(_Step("citaat verwijderen", lambda: self.store.restore_quote(quote),
                          lambda: self.store.delete_quote(quote_id)))
+
+    # ---- anonymisation review ------------------------------------------------------------------------------
+
+    def _revise(self, quote_id: int, label: str, revise) -> Quote:
+        before = self.store.get_quote(quote_id)
+        revised = revise(before)
+        after = self.store.update_quote(quote_id, text=revised.text, spans=revised.spans,
+                                        needs_review=revised.needs_review)
+        self._done(_Step(label, lambda: self._put_text(before), lambda: self._put_text(after)))
+        return after
+
+    def revert_span(self, quote_id: int, index: int, word: str) -> Quote:
+        """Put back the retyped `word` for replacement `index`; refused (ValidationError) if it identifies."""
+        case_id = self.store.get_interview(self.store.get_quote(quote_id).interview_id).case_id
+        register = self.capture.register(case_id)
+        return self._revise(quote_id, "vervanging terugdraaien",
+                            lambda quote: review.revert_span(quote, index, word, register))
+
+    def redact(self, quote_id: int, start: int, end: int, label: str) -> Quote:
+        """Replace text[start:end] (whole words) of the stored quote by `[label]`."""
+        return self._revise(quote_id, "deel vervangen", lambda quote: review.redact_span(quote, start, end, label))
+
+    def confirm(self, quote_id: int) -> Quote:
+        """The inspector checked the quote: it no longer needs review."""
+        before = self.store.get_quote(quote_id).needs_review
+        after = self.store.confirm_quote(quote_id)
+        self._done(_Step("als gecontroleerd markeren",
+                         lambda: self.store.update_quote(quote_id, needs_review=before),
+                         lambda: self.store.confirm_quote(quote_id)))
+        return after
