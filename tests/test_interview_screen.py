@@ -32,7 +32,9 @@ def setup(store, anonymiser):
 
 
 def _screen(qtbot, store, framework, interview_id, anonymiser):
-    screen = InterviewScreen(store, framework, interview_id, AnonymiserProvider(anonymiser))
+    """The screen shown and focused; `anonymiser` may also be a provider (one that failed, say)."""
+    provider = anonymiser if isinstance(anonymiser, AnonymiserProvider) else AnonymiserProvider(anonymiser)
+    screen = InterviewScreen(store, framework, interview_id, provider)
     qtbot.addWidget(screen)
     screen.resize(1200, 700)
     screen.show()
@@ -142,8 +144,8 @@ def test_picker_adds_an_extra_indicator(qtbot, screen, store, setup, case_framew
     screen.set_current_indicator(first.id)
     word = next(w for w in extra.text.split() if len(w) > 6)
     qtbot.keyClicks(screen.picker, word[:5])
-    assert screen._picker_ids
-    label = next(t for t, i in screen._picker_ids.items() if i == extra.id)
+    assert screen.picker.ids
+    label = next(t for t, i in screen.picker.ids.items() if i == extra.id)
     screen.completer.activated.emit(label)
     assert screen.extra_indicators == [extra.id] and screen.extras_label.isVisibleTo(screen)
     _type_and_enter(qtbot, screen, "Het plan is samen gemaakt.")

@@ -19,6 +19,10 @@ class AnonymiserProvider(QObject):
         super().__init__()
         self._anonymiser = anonymiser
         self._started = anonymiser is not None
+        self._done = threading.Event()
+        self.error: str | None = None
+        if anonymiser is not None:
+            self._done.set()
 
     def get(self):
         return self._anonymiser
@@ -29,15 +33,23 @@ class AnonymiserProvider(QObject):
         self._started = True
         threading.Thread(target=self._build, name="anonymiser", daemon=True).start()
 
+    def wait(self, timeout: float) -> bool:
+        """Block until built or failed (for a dialog that needs it at once); True when it is there."""
+        self._done.wait(timeout)
+        return self._anonymiser is not None
+
     def _build(self) -> None:
         try:
             from ggsr_desktop.anonymise.anonymiser import Anonymiser
 
             anonymiser = Anonymiser()
         except Exception as exc:  # noqa: BLE001 - reported in the screen, typing goes on
-            self.failed.emit(str(exc))
+            self.error = str(exc) or type(exc).__name__
+            self._done.set()
+            self.failed.emit(self.error)
             return
         self._anonymiser = anonymiser
+        self._done.set()
         self.ready.emit()
 
 

@@ -8,20 +8,18 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
-    QWidget,
 )
 
 from ggsr_desktop.anonymise.register import Person
 from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import FrameworkCatalog
+from ggsr_desktop.gui.form_dialog import FormDialog, named
 from ggsr_desktop.interview_plan import ORGANISATION_TYPES, PROFESSIONALS_PER_CASE, plan_case, prepare_case
 
 PERSON_ROLES = ("moeder", "vader", "partner", "kind 1", "kind 2", "kind 3", "oma", "opa", "casemanager",
@@ -30,58 +28,19 @@ REGISSEUR_LABELS = ("regisseur", "procesmanager", "casemanager", "gezinscoach", 
 PERSON_ROWS = 6
 
 
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
-
-
-class _FormDialog(QDialog):
-    """A dialog with an error line and OK/Cancel; subclasses implement `apply()` (raising GgsrError)."""
-
-    def __init__(self, parent, title: str):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.layout_ = QVBoxLayout(self)
-        self.error = _named(QLabel(), "errorLabel", self.tr("Foutmelding"))
-        self.error.setStyleSheet("color: #a40000; font-weight: bold")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Aanmaken"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annu&leren"))
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-        self.result_ = None
-
-    def finish_layout(self) -> None:
-        self.layout_.addStretch(1)
-        self.layout_.addWidget(self.error)
-        self.layout_.addWidget(self.buttons)
-
-    def _accept(self) -> None:
-        try:
-            self.result_ = self.apply()
-        except GgsrError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        self.accept()
-
-    def apply(self):  # pragma: no cover - overridden
-        raise NotImplementedError
-
-
-class StudyDialog(_FormDialog):
+class StudyDialog(FormDialog):
     def __init__(self, parent, store, catalog: FrameworkCatalog):
         super().__init__(parent, self.tr("Nieuw onderzoek"))
         self.store = store
         form = QFormLayout()
-        self.name = _named(QLineEdit(), "studyNameEdit", self.tr("Naam van het onderzoek"))
+        self.name = named(QLineEdit(), "studyNameEdit", self.tr("Naam van het onderzoek"))
         self.name.setPlaceholderText(self.tr("bijv. GGSR 2027 ronde 1"))
-        self.framework = _named(QComboBox(), "frameworkCombo", self.tr("Toetsingskader"))
+        self.framework = named(QComboBox(), "frameworkCombo", self.tr("Toetsingskader"))
         for fw in catalog.frameworks:
             self.framework.addItem(fw.name, fw.id)
+        case_level = [k for k, fw in enumerate(catalog.frameworks) if fw.level == "casus"]
+        if case_level:  # the app's method is case level: that framework is the default
+            self.framework.setCurrentIndex(case_level[0])
         form.addRow(self.tr("&Naam:"), self.name)
         form.addRow(self.tr("&Toetsingskader:"), self.framework)
         self.layout_.addLayout(form)
@@ -91,14 +50,14 @@ class StudyDialog(_FormDialog):
         return self.store.add_study(self.name.text(), self.framework.currentData() or "")
 
 
-class ApproachDialog(_FormDialog):
+class ApproachDialog(FormDialog):
     def __init__(self, parent, store, study_id: int):
         super().__init__(parent, self.tr("Nieuwe aanpak"))
         self.store, self.study_id = store, study_id
         form = QFormLayout()
-        self.municipality = _named(QLineEdit(), "municipalityEdit", self.tr("Gemeente"))
-        self.name = _named(QLineEdit(), "approachNameEdit", self.tr("Naam van de aanpak"))
-        self.label = _named(QComboBox(), "regisseurLabelCombo", self.tr("Hoe heet de regisseur"))
+        self.municipality = named(QLineEdit(), "municipalityEdit", self.tr("Gemeente"))
+        self.name = named(QLineEdit(), "approachNameEdit", self.tr("Naam van de aanpak"))
+        self.label = named(QComboBox(), "regisseurLabelCombo", self.tr("Hoe heet de regisseur"))
         self.label.setEditable(True)
         self.label.addItems(REGISSEUR_LABELS)
         form.addRow(self.tr("&Gemeente:"), self.municipality)
@@ -112,7 +71,7 @@ class ApproachDialog(_FormDialog):
                                        self.label.currentText().strip() or "regisseur")
 
 
-class CaseDialog(_FormDialog):
+class CaseDialog(FormDialog):
     """A new case: code, known persons (for the anonymiser only) and the interviews, planned in one step."""
 
     def __init__(self, parent, capture, approach_id: int):
@@ -120,7 +79,7 @@ class CaseDialog(_FormDialog):
         self.capture, self.approach_id = capture, approach_id
         self.resize(620, 560)
         form = QFormLayout()
-        self.code = _named(QLineEdit(), "caseCodeEdit", self.tr("Casuscode"))
+        self.code = named(QLineEdit(), "caseCodeEdit", self.tr("Casuscode"))
         self.code.setPlaceholderText(self.tr("bijv. Gezin A — nooit een naam"))
         form.addRow(self.tr("&Casuscode:"), self.code)
         self.layout_.addLayout(form)
@@ -129,11 +88,11 @@ class CaseDialog(_FormDialog):
         grid = QGridLayout(persons)
         self.person_rows: list[tuple[QComboBox, QLineEdit]] = []
         for row in range(PERSON_ROWS):
-            role = _named(QComboBox(), f"personRole{row}", self.tr("Rol van persoon {0}").format(row + 1))
+            role = named(QComboBox(), f"personRole{row}", self.tr("Rol van persoon {0}").format(row + 1))
             role.setEditable(True)
             role.addItems(PERSON_ROLES)
             role.setCurrentIndex(min(row, len(PERSON_ROLES) - 1))
-            name = _named(QLineEdit(), f"personName{row}", self.tr("Naam van persoon {0}").format(row + 1))
+            name = named(QLineEdit(), f"personName{row}", self.tr("Naam van persoon {0}").format(row + 1))
             name.setPlaceholderText(self.tr("naam (leeg laten als niet van toepassing)"))
             grid.addWidget(role, row, 0)
             grid.addWidget(name, row, 1)
@@ -151,14 +110,14 @@ class CaseDialog(_FormDialog):
         for row, (role, text) in enumerate(rows):
             grid.addWidget(QLabel(text), row, 0)
             if role.startswith("professional"):
-                org = _named(QComboBox(), f"organisationCombo{len(self.professionals)}",
+                org = named(QComboBox(), f"organisationCombo{len(self.professionals)}",
                              self.tr("Organisatietype van {0}").format(text))
                 org.setEditable(True)
                 org.addItems(ORGANISATION_TYPES)
                 org.setCurrentIndex(len(self.professionals))
                 self.professionals.append(org)
                 grid.addWidget(org, row, 1)
-            date = _named(QDateEdit(QDate.currentDate()), f"date_{role.replace(' ', '')}",
+            date = named(QDateEdit(QDate.currentDate()), f"date_{role.replace(' ', '')}",
                           self.tr("Datum van {0}").format(text))
             date.setCalendarPopup(True)
             date.setDisplayFormat("dd-MM-yyyy")
@@ -182,7 +141,7 @@ class CaseDialog(_FormDialog):
         return case
 
 
-class PersonsDialog(_FormDialog):
+class PersonsDialog(FormDialog):
     """Add known persons to an existing case. Names already entered cannot be shown (only digests are kept);
     the placeholders in use are listed."""
 
@@ -194,15 +153,15 @@ class PersonsDialog(_FormDialog):
         known = QLabel(self.tr("Al bekend: {0}").format(", ".join(placeholders)) if placeholders
                        else self.tr("Nog geen bekende personen."))
         known.setWordWrap(True)
-        self.known = _named(known, "knownPersons", self.tr("Al bekende personen"))
+        self.known = named(known, "knownPersons", self.tr("Al bekende personen"))
         self.layout_.addWidget(known)
         grid = QGridLayout()
         self.person_rows: list[tuple[QComboBox, QLineEdit]] = []
         for row in range(4):
-            role = _named(QComboBox(), f"personRole{row}", self.tr("Rol van persoon {0}").format(row + 1))
+            role = named(QComboBox(), f"personRole{row}", self.tr("Rol van persoon {0}").format(row + 1))
             role.setEditable(True)
             role.addItems(PERSON_ROLES)
-            name = _named(QLineEdit(), f"personName{row}", self.tr("Naam van persoon {0}").format(row + 1))
+            name = named(QLineEdit(), f"personName{row}", self.tr("Naam van persoon {0}").format(row + 1))
             grid.addWidget(role, row, 0)
             grid.addWidget(name, row, 1)
             self.person_rows.append((role, name))

@@ -111,10 +111,13 @@ class GuideTree(_WrappingTree):
         """Quotes of this interview per indicator: '✓ 2' on the indicator row, nothing when none."""
         for indicator_id, item in self._indicator_items.items():
             n = counts.get(indicator_id, 0)
-            item.setText(1, f"✓ {n}" if n else "")
-            item.setForeground(1, QBrush(EVIDENCE))
             tip = self.tr("{0} citaten in dit gesprek").format(n) if n else self.tr("nog geen bewijs in dit gesprek")
-            item.setToolTip(1, tip)
+            rows = [(item, f"✓ {n}" if n else "")]
+            rows += [(item.child(k), "✓" if n else "·") for k in range(item.childCount())]  # each question too
+            for row, text in rows:
+                row.setText(1, text)
+                row.setForeground(1, QBrush(EVIDENCE if n else MUTED))
+                row.setToolTip(1, tip)
 
 
 class CoverageView(_WrappingTree):

@@ -8,17 +8,19 @@ typing never waits for it, and a save asked for before it is ready happens as so
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCompleter,
+    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -32,9 +34,12 @@ from ggsr_desktop.framework import Framework
 from ggsr_desktop.gui import labels
 from ggsr_desktop.gui.capture_support import AnonymiserProvider, CaptureEdit, shared_provider
 from ggsr_desktop.gui.guide_view import CoverageView, GuideTree, one_line
+from ggsr_desktop.gui.indicator_picker import IndicatorPicker
+from ggsr_desktop.gui.interview_header import InterviewHeader
 from ggsr_desktop.gui.quote_list import QuoteList
-from ggsr_desktop.interview_plan import case_coverage, find_indicators
-from ggsr_desktop.models import Kind, Stance
+from ggsr_desktop.gui.review_dialogs import RedactDialog, RevertDialog
+from ggsr_desktop.interview_plan import case_coverage
+from ggsr_desktop.models import Kind, Stance, Status
 from ggsr_desktop.quote_actions import QuoteActions
 from ggsr_desktop.store import Store
 
@@ -42,14 +47,23 @@ DRAFT_INTERVAL_MS = 3000
 KINDS = (Kind.QUOTE, Kind.PARAPHRASE, Kind.OBSERVATION)
 STANCES = (Stance.POSITIVE, Stance.NEGATIVE, Stance.NEUTRAL)
 STANCE_KEYS = ("P", "N", "O")
+log = logging.getLogger(__name__)
 
 
 class InterviewScreen(QWidget):
+    """`make_capture(anonymiser or None)` gives the Capture to save through (the main window shares one per
+    store, so that persons added elsewhere are known here at once); None means the strict fallback."""
+
+    interview_changed = Signal(int)  # status or date changed: the main window updates its tree
+    quotes_changed = Signal()  # saved, edited, deleted, undone: the main window updates its counts
+
     def __init__(self, store: Store, framework: Framework, interview_id: int,
-                 provider: AnonymiserProvider | None = None, parent=None):
+                 provider: AnonymiserProvider | None = None, parent=None,
+                 make_capture: Callable[[object | None], Capture] | None = None):
         super().__init__(parent)
         self.setObjectName("interviewScreen")
         self.store = store
+        self.make_capture = make_capture or (lambda anonymiser: Capture(store, anonymiser))
         self.framework = framework
         self.interview = store.get_interview(interview_id)
         self.case = store.get_case(self.interview.case_id)
@@ -62,6 +76,7 @@ class InterviewScreen(QWidget):
         self.kind = Kind.QUOTE
         self.stance = Stance.NEUTRAL
         self.filter_indicator: str | None = None
+        self.review_only = False
         self.last_saved: str | None = None
         self._pending_save = False
         self._draft_dirty = False
@@ -71,10 +86,11 @@ class InterviewScreen(QWidget):
         self.refresh()
         self._offer_draft()
         self.provider.ready.connect(self._anonymiser_ready)
-        self.provider.failed.connect(lambda msg: self._notify(self.tr("Anonimiseerder niet geladen: {0}").format(msg),
-                                                              error=True))
+        self.provider.failed.connect(self._anonymiser_failed)
         if self.provider.get() is not None:
             self._anonymiser_ready()
+        elif self.provider.error:
+            self._anonymiser_failed(self.provider.error)
         else:
             self._notify(self.tr("Anonimiseerder wordt geladen… u kunt al typen."))
             self.provider.start()
@@ -92,11 +108,13 @@ class InterviewScreen(QWidget):
         self.coverage = CoverageView(self.framework)
         self.coverage.indicator_clicked.connect(self.filter_to)
 
-        self.title = QLabel()
-        self.title.setObjectName("interviewTitle")
         subtitle = f" — {self.interview.organisation_type}" if self.interview.organisation_type else ""
-        self.title.setText(f"<span style='font-size:15pt; font-weight:600;'>{self.case.code} · {role_name}"
-                           f"{subtitle}</span>")
+        self.header = InterviewHeader(f"{self.case.code} · {role_name}{subtitle}")
+        self.header.show_interview(self.interview)
+        self.header.status_chosen.connect(self.set_status)
+        self.header.date_chosen.connect(self.set_date)
+        self.header.help_requested.connect(self.show_help)
+        self.title = self.header.title
         self.indicator_label = QLabel()
         self.indicator_label.setObjectName("currentIndicatorLabel")
         self.indicator_label.setWordWrap(True)
@@ -115,13 +133,6 @@ class InterviewScreen(QWidget):
             for column, button in enumerate(buttons.values(), 1):
                 toggles.addWidget(button, row, column)
         toggles.setColumnStretch(4, 1)
-        help_button = QPushButton(self.tr("Sneltoetsen (F1)"), clicked=self.show_help)
-        help_button.setObjectName("helpButton")
-        help_button.setAccessibleName(self.tr("Sneltoetsen tonen"))
-        help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.title, 1)
-        title_row.addWidget(help_button)
 
         self.editor = CaptureEdit()
         self.editor.setObjectName("quoteEditor")
@@ -138,21 +149,9 @@ class InterviewScreen(QWidget):
         self.editor.redo_requested.connect(self.redo)
         self.editor.textChanged.connect(self._text_changed)
 
-        self.picker = QLineEdit()
-        self.picker.setObjectName("indicatorPicker")
-        self.picker.setAccessibleName(self.tr("Extra indicator zoeken"))
-        self.picker.setPlaceholderText(self.tr("Extra indicator toevoegen: typ een paar letters (Ctrl+I)…"))
-        self.picker.setClearButtonEnabled(True)
-        self._picker_model = QStringListModel(self)
-        self._picker_ids: dict[str, str] = {}
-        self.completer = QCompleter(self._picker_model, self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setMaxVisibleItems(12)
-        self.picker.setCompleter(self.completer)
-        self.picker.textEdited.connect(self._picker_search)
-        self.completer.activated.connect(self._picker_chosen)
-        self.picker.returnPressed.connect(self._picker_return)
+        self.picker = IndicatorPicker(self.framework)
+        self.picker.chosen.connect(self._extra_indicator)
+        self.completer = self.picker.completer()
         self.extras_label = QLabel()
         self.extras_label.setObjectName("extraIndicatorsLabel")
         self.extras_label.setWordWrap(True)
@@ -164,6 +163,12 @@ class InterviewScreen(QWidget):
 
         self.quote_list = QuoteList()
         self.quote_list.edit_requested.connect(self.edit_selected)
+        self.quote_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.quote_list.customContextMenuRequested.connect(self._quote_menu)
+        self.review_toggle = QCheckBox(self.tr("Alleen te controleren"))
+        self.review_toggle.setObjectName("reviewOnlyToggle")
+        self.review_toggle.setAccessibleName(self.tr("Alleen citaten tonen die nog gecontroleerd moeten worden"))
+        self.review_toggle.toggled.connect(self._review_only)
         self.filter_label = QLabel()
         self.filter_label.setObjectName("filterLabel")
         self.clear_filter_button = QPushButton(self.tr("Alle citaten tonen"), clicked=lambda: self.filter_to(None))
@@ -174,13 +179,14 @@ class InterviewScreen(QWidget):
         self.list_title.setObjectName("quoteListTitle")
         list_header.addWidget(self.list_title)
         list_header.addStretch(1)
+        list_header.addWidget(self.review_toggle)
         list_header.addWidget(self.filter_label)
         list_header.addWidget(self.clear_filter_button)
 
         centre = QWidget()
         c = QVBoxLayout(centre)
         c.setContentsMargins(8, 4, 8, 4)
-        c.addLayout(title_row)
+        c.addWidget(self.header)
         c.addWidget(self.indicator_label)
         c.addLayout(toggles)
         c.addWidget(self.editor)
@@ -200,6 +206,7 @@ class InterviewScreen(QWidget):
         self.guide.setMinimumWidth(180)
         self.coverage.setMinimumWidth(220)
         self._sized = False
+        self.saved_splitter = None  # the layout the inspector left last time (QSettings), set by the window
 
         self.status = QLabel()
         self.status.setObjectName("interviewStatus")
@@ -213,6 +220,8 @@ class InterviewScreen(QWidget):
         self.setTabOrder(self.picker, self.quote_list)
         self.setTabOrder(self.quote_list, self.guide)
         self.setTabOrder(self.guide, self.coverage)
+        self.setTabOrder(self.coverage, self.header.date)
+        self.setTabOrder(self.header.date, self.header.status)
         self.setFocusProxy(self.editor)
         self.editor.setFocus()
 
@@ -222,6 +231,8 @@ class InterviewScreen(QWidget):
             self._sized = True
             width = max(self.width(), 900)
             self.splitter.setSizes([int(width * 0.28), int(width * 0.42), int(width * 0.30)])
+            if self.saved_splitter is not None:
+                self.splitter.restoreState(self.saved_splitter)
 
     def _toggle_row(self, values, name, choose, key: str, shortcuts) -> dict:
         buttons = {}
@@ -260,19 +271,35 @@ class InterviewScreen(QWidget):
         add("F2", self.edit_selected, self.quote_list, Qt.ShortcutContext.WidgetShortcut)
         add("Del", self.delete_selected, self.quote_list, Qt.ShortcutContext.WidgetShortcut)
         add("Escape", lambda: self.filter_to(None), self.quote_list, Qt.ShortcutContext.WidgetShortcut)
+        add("Ctrl+T", self.revert_selected)
+        add("Ctrl+M", self.redact_selected)
+        add("Ctrl+K", self.confirm_selected)
 
     # ---- state ---------------------------------------------------------------------------------------------
 
     def _anonymiser_ready(self) -> None:
         if self.capture is not None or self.provider.get() is None:
             return
-        self.capture = Capture(self.store, self.provider.get())
-        self.actions = QuoteActions(self.capture)
+        self._use_capture(self.make_capture(self.provider.get()))
         if self.notice.text().startswith(self.tr("Anonimiseerder wordt geladen")):
             self._notify("")
+
+    def _anonymiser_failed(self, message: str) -> None:
+        """Typing goes on and nothing is lost: quotes are kept with the strict fallback, marked 'controleren'."""
+        if self.capture is None:
+            self._use_capture(self.make_capture(None))
+        self._notify(self.tr("De anonimiseerder kon niet worden geladen ({0}). Citaten worden streng "
+                             "geanonimiseerd opgeslagen (alle hoofdletterwoorden en cijfers vervangen) en "
+                             "gemarkeerd als 'controleren'.").format(message), error=True)
+
+    def _use_capture(self, capture: Capture) -> None:
+        self.capture = capture
+        self.actions = QuoteActions(self.capture)
         if self._pending_save:
             self._pending_save = False
             self.save_quote()
+        elif self._draft_dirty:
+            self.save_draft()  # what was typed while it loaded is kept now, not after the next tick
 
     def _indicator_text(self, indicator_id: str) -> str:
         if self.framework.has_indicator(indicator_id):
@@ -314,29 +341,11 @@ class InterviewScreen(QWidget):
         wanted += [i for i in self.extra_indicators if i not in wanted]
         return {i: self.stance.value for i in wanted}
 
-    # ---- indicator picker ----------------------------------------------------------------------------------
-
-    def _picker_search(self, text: str) -> None:
-        found = find_indicators(self.framework, text, limit=15) if text.strip() else []
-        self._picker_ids = {f"{one_line(i.text)}  ({i.id})": i.id for i in found}
-        self._picker_model.setStringList(list(self._picker_ids))
-        if found:
-            self.completer.complete()
-
-    def _picker_chosen(self, text: str) -> None:
-        indicator_id = self._picker_ids.get(text)
-        if indicator_id and indicator_id not in self.extra_indicators and indicator_id != self.current_indicator:
+    def _extra_indicator(self, indicator_id: str) -> None:
+        if indicator_id not in self.extra_indicators and indicator_id != self.current_indicator:
             self.extra_indicators.append(indicator_id)
-        QTimer.singleShot(0, self.picker.clear)
         self._update_indicator_label()
         self.editor.setFocus()
-
-    def _picker_return(self) -> None:
-        if self.completer.popup().isVisible():
-            return
-        if self._picker_ids and self.picker.text().strip():
-            self._picker_chosen(self.picker.text() if self.picker.text() in self._picker_ids
-                                else next(iter(self._picker_ids)))
 
     # ---- capture -------------------------------------------------------------------------------------------
 
@@ -351,17 +360,29 @@ class InterviewScreen(QWidget):
             self._pending_save = True
             self._notify(self.tr("Anonimiseerder wordt geladen… het citaat wordt opgeslagen zodra hij klaar is."))
             return
+        fallbacks = self.capture.fallbacks
         try:
             quote = self.actions.save(self.interview.id, text.strip(), self.kind, self.codings() or None)
         except GgsrError as exc:
             self._notify(self._failure(exc), error=True)
             return
+        except Exception as exc:  # noqa: BLE001 - a bug must not cost the typed text: it stays in the editor
+            log.exception("saving a quote failed")
+            self._notify(self.tr("NIET opgeslagen door een onverwachte fout ({0}). Uw tekst staat nog in het "
+                                 "invoerveld.").format(type(exc).__name__), error=True)
+            return
         if self.editor.toPlainText() == text:
             self.editor.clear()
         self.extra_indicators = []
         self.last_saved = time.strftime("%H:%M:%S")
-        self._notify("")
+        if self.capture.fallbacks > fallbacks:
+            self._notify(self.tr("Opgeslagen, maar de anonimiseerder faalde: het citaat is streng geanonimiseerd "
+                                 "en gemarkeerd als 'controleren'."), error=True)
+        else:
+            self._notify("")
         self._clear_draft()
+        if self.interview.status is Status.PLANNED:
+            self.set_status(Status.IN_PROGRESS)
         self.refresh(keep=quote.id)
 
     def _failure(self, exc: GgsrError) -> str:
@@ -392,7 +413,7 @@ class InterviewScreen(QWidget):
             return
         try:
             self.capture.save_draft(self.interview.id, self.editor.toPlainText())
-        except GgsrError as exc:
+        except Exception as exc:  # noqa: BLE001 - the text stays in the editor; the next tick tries again
             self._notify(self.tr("Concept niet bewaard: {0}").format(exc), error=True)
             return
         self._draft_dirty = False
@@ -403,7 +424,7 @@ class InterviewScreen(QWidget):
             return
         try:
             self.capture.save_draft(self.interview.id, "")
-        except GgsrError:
+        except Exception:  # noqa: BLE001
             self._draft_dirty = True  # the quote itself is safe; the next tick tries again
             return
         self._draft_dirty = False
@@ -418,6 +439,10 @@ class InterviewScreen(QWidget):
             action()
         except GgsrError as exc:
             self._notify(self.tr("Actie mislukt: {0}").format(exc), error=True)
+        except Exception as exc:  # noqa: BLE001 - reported, the screen goes on
+            log.exception("a quote action failed")
+            self._notify(self.tr("Actie mislukt door een onverwachte fout ({0}).").format(type(exc).__name__),
+                         error=True)
         self.refresh()
 
     def undo(self) -> None:
@@ -448,6 +473,93 @@ class InterviewScreen(QWidget):
         if ok and text.strip():
             self._run(lambda: self.actions.edit_text(quote_id, text.strip()))
 
+    # ---- anonymisation review ------------------------------------------------------------------------------
+
+    def _selected_quote(self):
+        quote_id = self.quote_list.current_quote_id()
+        if quote_id is None or self.actions is None:
+            return None
+        return self.store.get_quote(quote_id)
+
+    def revert_selected(self) -> None:
+        quote = self._selected_quote()
+        if quote is None:
+            return
+        if not quote.spans:
+            self._notify(self.tr("Dit citaat heeft geen vervangingen om terug te draaien."))
+            return
+        self._review(RevertDialog(self, quote, lambda index, word: self.actions.revert_span(quote.id, index, word)))
+
+    def redact_selected(self) -> None:
+        quote = self._selected_quote()
+        if quote is not None:
+            used = sorted({s.placeholder.strip("[]") for q in self.quotes for s in q.spans})
+            self._review(RedactDialog(self, quote, lambda a, b, p: self.actions.redact(quote.id, a, b, p), used))
+
+    def confirm_selected(self) -> None:
+        quote = self._selected_quote()
+        if quote is not None and quote.needs_review:
+            self._run(lambda: self.actions.confirm(quote.id))
+            self._notify(self.tr("Gemarkeerd als gecontroleerd."))
+
+    def _review(self, dialog) -> None:
+        self.review_dialog = dialog
+        dialog.setObjectName("reviewDialog")
+
+        def done(result: int) -> None:
+            if result:
+                self._notify(self.tr("Aangepast; de oorspronkelijke tekst is nergens bewaard. Ctrl+Z maakt het "
+                                     "ongedaan."))
+                self.refresh(keep=dialog.quote.id)
+            self.quote_list.setFocus()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def _quote_menu(self, pos) -> None:
+        if self.quote_list.itemAt(pos) is None:
+            return
+        menu = QMenu(self)
+        menu.setObjectName("quoteMenu")
+        for text, keys, slot in ((self.tr("Bewerken…"), "F2", self.edit_selected),
+                                 (self.tr("Hercoderen naar de huidige indicator"), "Ctrl+R", self.recode_selected),
+                                 (self.tr("Vervanging terugdraaien…"), "Ctrl+T", self.revert_selected),
+                                 (self.tr("Extra deel vervangen…"), "Ctrl+M", self.redact_selected),
+                                 (self.tr("Gecontroleerd"), "Ctrl+K", self.confirm_selected),
+                                 (self.tr("Verwijderen"), "Del", self.delete_selected)):
+            action = menu.addAction(f"{text}\t{keys}")
+            action.triggered.connect(slot)
+        menu.popup(self.quote_list.viewport().mapToGlobal(pos))
+        self.quote_menu = menu
+
+    def _review_only(self, on: bool) -> None:
+        self.review_only = on
+        self.refresh()
+
+    def select_quote(self, quote_id: int) -> None:
+        """Show a quote of this interview selected (from the list of quotes to check)."""
+        if not any(q.id == quote_id for q in self.quotes):
+            return
+        self.filter_indicator = None
+        self.refresh(keep=quote_id)
+        self.quote_list.setFocus()
+
+    # ---- date and status -----------------------------------------------------------------------------------
+
+    def set_status(self, status: str) -> None:
+        self._set_interview(status=Status(status))
+
+    def set_date(self, date: str) -> None:
+        self._set_interview(date=date)
+
+    def _set_interview(self, **fields) -> None:
+        try:
+            self.interview = self.store.update_interview(self.interview.id, **fields)
+        except GgsrError as exc:
+            self._notify(self.tr("Niet gewijzigd: {0}").format(exc), error=True)
+        self.header.show_interview(self.interview)
+        self.interview_changed.emit(self.interview.id)
+
     def filter_to(self, indicator_id: str | None) -> None:
         self.filter_indicator = indicator_id
         if indicator_id:
@@ -470,12 +582,16 @@ class InterviewScreen(QWidget):
                 per_indicator[coding] = per_indicator.get(coding, 0) + 1
         self.guide.show_evidence(per_indicator)
         self.missing = self.coverage.show_coverage(coverage)
-        shown = [q for q in quotes if self.filter_indicator is None
-                 or any(c.indicator_id == self.filter_indicator for c in q.codings)]
+        shown = [q for q in quotes if (self.filter_indicator is None
+                                       or any(c.indicator_id == self.filter_indicator for c in q.codings))
+                 and (q.needs_review or not self.review_only)]
         self.quote_list.show_quotes(shown, self.framework, keep)
         self.uncoded = sum(1 for q in quotes if not q.codings)
+        self.to_review = sum(1 for q in quotes if q.needs_review)
         self.list_title.setText(self.tr("<b>Citaten</b> ({0}) · <span style='color:#b45309'>{1} nog te coderen"
-                                        "</span>").format(len(quotes), self.uncoded))
+                                        "</span> · <span style='color:#b91c1c'>{2} te controleren</span>").format(
+            len(quotes), self.uncoded, self.to_review))
+        self.review_toggle.setText(self.tr("Alleen te controleren ({0})").format(self.to_review))
         if self.filter_indicator:
             self.filter_label.setText(self.tr("Filter: {0}").format(
                 self._indicator_text(self.filter_indicator)[:60]))
@@ -483,6 +599,12 @@ class InterviewScreen(QWidget):
         self.clear_filter_button.setVisible(bool(self.filter_indicator))
         self._update_indicator_label()
         self._update_status()
+        self.quotes_changed.emit()
+
+    def show_other_drafts(self, names: str) -> None:
+        """Unsaved text was kept in other interviews too: say where, so none is forgotten."""
+        text = self.tr("Ook bij andere gesprekken staat bewaarde, nog niet opgeslagen tekst: {0}.").format(names)
+        self._notify(f"{self.notice.text()}\n{text}" if self.notice.text() else text)
 
     def _update_status(self) -> None:
         elapsed = int(time.monotonic() - self._started)
@@ -490,6 +612,7 @@ class InterviewScreen(QWidget):
                                                                           elapsed % 60),
                  self.tr("{0} citaten").format(len(self.quotes)),
                  self.tr("{0} nog te coderen").format(self.uncoded),
+                 self.tr("{0} te controleren").format(self.to_review),
                  self.tr("{0} indicatoren nog zonder bewijs").format(self.missing)]
         if self.last_saved:
             parts.append(self.tr("opgeslagen om {0}").format(self.last_saved))
@@ -504,6 +627,10 @@ class InterviewScreen(QWidget):
             ("Ctrl+L", self.tr("naar de lijst met citaten")), ("Ctrl+E", self.tr("terug naar het invoerveld")),
             ("F2", self.tr("geselecteerd citaat bewerken")), ("Del", self.tr("geselecteerd citaat verwijderen")),
             ("Ctrl+R", self.tr("geselecteerd citaat hercoderen naar de huidige indicator")),
+            ("Ctrl+T", self.tr("vervanging in het geselecteerde citaat terugdraaien (woord opnieuw typen)")),
+            ("Ctrl+M", self.tr("extra deel van het geselecteerde citaat vervangen")),
+            ("Ctrl+K", self.tr("geselecteerd citaat als gecontroleerd markeren")),
+            ("Alt+S", self.tr("status van het gesprek")),
             ("Ctrl+Z / Ctrl+Shift+Z", self.tr("ongedaan maken / opnieuw")), ("F1", self.tr("deze hulp")),
         ]
         table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)

@@ -1,4 +1,5 @@
-"""The main window: the study tree on the left, the selected item's details on the right."""
+"""The main window: the study tree on the left; on the right the selected item's details, or for an interview
+the interview screen. It remembers its layout and reopens the last interview (QSettings)."""
 
 from __future__ import annotations
 
@@ -18,11 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from ggsr_desktop import __version__, paths
+from ggsr_desktop.capture import Capture
 from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import FrameworkCatalog, load_catalog
 from ggsr_desktop.gui import labels, open_flow
 from ggsr_desktop.gui.detail_pane import DetailPane
 from ggsr_desktop.gui.interview_screen import AnonymiserProvider, InterviewScreen, shared_provider
+from ggsr_desktop.gui.prepare_menu import PrepareMenu
+from ggsr_desktop.gui.window_settings import WindowSettings
 from ggsr_desktop.store import Store
 from ggsr_desktop.store import backups as backup_files
 
@@ -32,16 +36,20 @@ BACKUP_CHECK_MS = 60_000  # how often the periodic backup is considered (it runs
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, catalog: FrameworkCatalog, demo: bool = False,
-                 anonymiser_provider: AnonymiserProvider | None = None):
+                 anonymiser_provider: AnonymiserProvider | None = None, settings: QSettings | None = None):
         super().__init__()
         self.store = store
         self.catalog = catalog
         self.demo = demo
         self.anonymiser_provider = anonymiser_provider
+        self.settings = WindowSettings(settings)
         self.interview_screen: InterviewScreen | None = None
-        self.resize(1200, 760)
+        self._capture: Capture | None = None
+        self._narrowed = False
+        self.resize(1280, 800)
 
         self.tree = QTreeWidget()
+        self.tree.setObjectName("studyTree")
         self.tree.setHeaderLabels([self.tr("Onderzoek / aanpak / casus / gesprek"), self.tr("Status")])
         self.tree.setColumnWidth(0, 300)
         self.tree.setUniformRowHeights(True)
@@ -71,11 +79,11 @@ class MainWindow(QMainWindow):
         self.backup_timer.timeout.connect(self.backup_if_due)
 
         self._build_menus()
+        self._restore_layout()
         self.reload()
         self._store_opened()
         self._report_framework_errors()
-        if demo:
-            self.open_first_family_interview()
+        self._reopen()
 
     # ---- menus ---------------------------------------------------------------------------------------------
 
@@ -96,7 +104,16 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.passphrase_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
+        self.undo_action = QAction(self.tr("Ongedaan maken"), self, triggered=lambda: self._screen_call("undo"))
+        self.redo_action = QAction(self.tr("Opnieuw"), self, triggered=lambda: self._screen_call("redo"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.aboutToShow.connect(self._update_edit_menu)
+        self.prepare = PrepareMenu(self)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(QAction(self.tr("&Sneltoetsen van het gesprek"), self,
+                                    triggered=lambda: self._screen_call("show_help")))
         help_menu.addAction(QAction(self.tr("&Over GGSR Desktop"), self, triggered=self._about))
 
     def _about(self) -> None:
@@ -105,8 +122,22 @@ class MainWindow(QMainWindow):
             "ondersteuning van gezinnen met geringe sociale redzaamheid.</p>"
             "<p>Database: {1}</p>").format(__version__, self.store.path))
 
+    def _screen_call(self, name: str) -> None:
+        if self.interview_screen is not None:
+            getattr(self.interview_screen, name)()
+
+    def _update_edit_menu(self) -> None:
+        actions = self.interview_screen.actions if self.interview_screen is not None else None
+        for action, can, label, text in (
+                (self.undo_action, actions and actions.can_undo, actions and actions.undo_label,
+                 self.tr("Ongedaan maken")),
+                (self.redo_action, actions and actions.can_redo, actions and actions.redo_label, self.tr("Opnieuw"))):
+            action.setEnabled(bool(can))
+            keys = "Ctrl+Z" if action is self.undo_action else "Ctrl+Shift+Z"
+            action.setText(f"{text}: {label}\t{keys}" if label else f"{text}\t{keys}")
+
     def _start_dir(self) -> str:
-        return QSettings().value("last_dir", str(paths.data_dir()))
+        return self.settings.value("last_dir", str(paths.data_dir()))
 
     def new_database(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Nieuwe database"),
@@ -139,11 +170,12 @@ class MainWindow(QMainWindow):
         self.close_store()
         self.store = store
         self.demo = False
-        QSettings().setValue("last_dir", str(store.path.parent))
+        self.settings.set_value("last_dir", str(store.path.parent))
         self.catalog = load_catalog(paths.user_frameworks_dir(store.path))
         self.reload()
         self._store_opened()
         self._report_framework_errors()
+        self._reopen()
 
     def _store_opened(self) -> None:
         """Menu state, the backup timer and the time of the newest backup for the store just opened."""
@@ -187,13 +219,95 @@ class MainWindow(QMainWindow):
 
     def close_store(self) -> None:
         self.backup_timer.stop()
+        self._remember()
         self._drop_interview_screen()
+        self._capture = None
         if self.store is not None:
             self.store.close()
 
+    def closeEvent(self, event) -> None:
+        self._save_layout()
+        self._remember()
+        self._drop_interview_screen()  # keeps the draft
+        super().closeEvent(event)
+
+    # ---- what the window remembers -------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.bytes("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.bytes("window/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def _save_layout(self) -> None:
+        self.settings.set_bytes("window/geometry", self.saveGeometry())
+        self.settings.set_bytes("window/splitter", self.splitter.saveState())
+        if self.interview_screen is not None:
+            self.settings.set_bytes("interview/splitter", self.interview_screen.splitter.saveState())
+        self.settings.sync()
+
+    def _remember(self) -> None:
+        """The interview on screen is the one to reopen next time (per database)."""
+        if self.store is None or self.store._conn is None or self.demo:
+            return
+        if self.interview_screen is not None:
+            self.settings.set_last_interview(self.store.database_id, self.interview_screen.interview.id)
+            self.settings.sync()
+
+    def _reopen(self) -> None:
+        """Reopen the last interview of this database, or one whose unsaved text was kept; the demo opens on the
+        first case's family interview."""
+        drafts = self.store.list_drafts()
+        last = None if self.demo else self.settings.last_interview(self.store.database_id)
+        target = last if last is not None and self._item_of("interview", last) is not None else None
+        if target is None and drafts:
+            target = next(iter(drafts))
+        if target is None and self.demo:
+            self.open_first_family_interview()
+        elif target is not None:
+            self.open_interview(target)
+        others = [i for i in drafts if self.interview_screen is None or i != self.interview_screen.interview.id]
+        if others and self.interview_screen is not None:
+            names = ", ".join(self._interview_name(i) for i in others)
+            self.interview_screen.show_other_drafts(names)
+
+    def _interview_name(self, interview_id: int) -> str:
+        iv = self.store.get_interview(interview_id)
+        case = self.store.get_case(iv.case_id)
+        label = labels.role(iv.role, self.store.get_approach(case.approach_id).regisseur_label)
+        return f"{case.code} · {label}" + (f" ({iv.organisation_type})" if iv.organisation_type else "")
+
+    # ---- the anonymiser and the shared capture -------------------------------------------------------------
+
+    def provider(self) -> AnonymiserProvider:
+        return self.anonymiser_provider or shared_provider()
+
+    def capture_for(self, anonymiser) -> Capture:
+        """One Capture per open store (its person registers are cached: a person added in a dialog is known
+        to the interview screen at once). `None` is the strict fallback, replaced once the real one is there."""
+        if self._capture is None or (self._capture.strict and anonymiser is not None):
+            self._capture = Capture(self.store, anonymiser)
+        return self._capture
+
+    def ready_capture(self) -> Capture:
+        """The capture for a dialog that needs the anonymiser now (waits for it with a busy cursor)."""
+        provider = self.provider()
+        if provider.get() is None:
+            provider.start()
+            with open_flow._busy():
+                provider.wait(60)
+        return self.capture_for(provider.get())
+
     # ---- content -------------------------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, select: tuple[str, int] | None = None) -> None:
+        """Rebuild the tree; select `select` (kind, id), else what was selected, else the first approach."""
+        if select is None and self.tree.currentItem() is not None:
+            select = self.tree.currentItem().data(0, ITEM_ROLE)
+        keep_screen = self.interview_screen is not None and select == ("interview", self.interview_screen.interview.id)
+        self.tree.blockSignals(keep_screen)  # the open interview screen (and its undo history) stays
         title = self.tr("GGSR Desktop — {0}").format(self.store.path.name)
         if self.demo:
             title += self.tr(" [DEMO]")
@@ -216,21 +330,43 @@ class MainWindow(QMainWindow):
                     c_item.setData(0, ITEM_ROLE, ("case", case.id))
                     a_item.addChild(c_item)
                     for iv in self.store.list_interviews(case.id):
-                        text = labels.role(iv.role, approach.regisseur_label)
-                        if iv.organisation_type:
-                            text += f" — {iv.organisation_type}"
-                        i_item = QTreeWidgetItem([text, labels.status(iv.status)])
+                        i_item = QTreeWidgetItem(["", ""])
                         i_item.setData(0, ITEM_ROLE, ("interview", iv.id))
+                        self._label_interview(i_item, iv, approach.regisseur_label)
                         c_item.addChild(i_item)
                 a_item.setExpanded(True)
             s_item.setExpanded(True)
+        self._update_counts()
+        wanted = self._item_of(*select) if select is not None else None
+        if keep_screen and wanted is not None:
+            self.tree.setCurrentItem(wanted)
+            self.tree.blockSignals(False)
+            return
+        self.tree.blockSignals(False)
+        if wanted is not None or first_approach is not None:
+            self.tree.setCurrentItem(wanted or first_approach)
+        else:
+            self._drop_interview_screen()
+            self.detail.show_empty(self.store.path)
+
+    def _label_interview(self, item: QTreeWidgetItem, iv, regisseur_label: str) -> None:
+        text = labels.role(iv.role, regisseur_label)
+        if iv.organisation_type:
+            text += f" — {iv.organisation_type}"
+        item.setText(0, text)
+        item.setText(1, labels.status(iv.status))
+
+    def _update_counts(self) -> None:
         counts = self.store.counts()
         self.status_label.setText(self.tr("{0} casussen · {1} gesprekken · {2} citaten").format(
             counts["cases"], counts["interviews"], counts["quotes"]))
-        if first_approach is not None:
-            self.tree.setCurrentItem(first_approach)
-        else:
-            self.detail.show_empty(self.store.path)
+
+    def _interview_changed(self, interview_id: int) -> None:
+        item = self._item_of("interview", interview_id)
+        if item is not None:
+            iv = self.store.get_interview(interview_id)
+            approach = self.store.get_approach(self.store.get_case(iv.case_id).approach_id)
+            self._label_interview(item, iv, approach.regisseur_label)
 
     def _show_current(self, item: QTreeWidgetItem | None, _previous=None) -> None:
         if item is None:
@@ -251,6 +387,16 @@ class MainWindow(QMainWindow):
 
     # ---- interview screen ----------------------------------------------------------------------------------
 
+    def selected(self, kind: str) -> int | None:
+        """The id of the selected item of `kind`, or of the item of that kind above the selection."""
+        item = self.tree.currentItem()
+        while item is not None:
+            item_kind, item_id = item.data(0, ITEM_ROLE)
+            if item_kind == kind:
+                return item_id
+            item = item.parent()
+        return None
+
     def _item_of(self, kind: str, item_id: int) -> QTreeWidgetItem | None:
         found = [None]
 
@@ -264,14 +410,16 @@ class MainWindow(QMainWindow):
             walk(self.tree.topLevelItem(i))
         return found[0]
 
-    def open_interview(self, interview_id: int) -> None:
-        """Select the interview in the tree, which shows its interview screen."""
+    def open_interview(self, interview_id: int, quote_id: int | None = None) -> None:
+        """Select the interview in the tree, which shows its interview screen (with `quote_id` selected)."""
         item = self._item_of("interview", interview_id)
         if item is not None:
             self.tree.setCurrentItem(item)
             self.tree.scrollToItem(item)
             if self.interview_screen is not None:
                 self.interview_screen.editor.setFocus()
+                if quote_id is not None:
+                    self.interview_screen.select_quote(quote_id)
 
     def open_first_family_interview(self) -> None:
         for study in self.store.list_studies():
@@ -293,15 +441,25 @@ class MainWindow(QMainWindow):
         except KeyError:
             self.stack.setCurrentWidget(self.detail)
             return
-        provider = self.anonymiser_provider or shared_provider()
-        self.interview_screen = InterviewScreen(self.store, framework, interview_id, provider)
+        self.interview_screen = InterviewScreen(self.store, framework, interview_id, self.provider(),
+                                                make_capture=self.capture_for)
+        self.interview_screen.saved_splitter = self.settings.bytes("interview/splitter")
+        if not self.demo:  # reopened next time, also after a crash
+            self.settings.set_last_interview(self.store.database_id, interview_id)
+            self.settings.sync()
+        self.interview_screen.interview_changed.connect(self._interview_changed)
+        self.interview_screen.quotes_changed.connect(self._update_counts)
         self.stack.addWidget(self.interview_screen)
         self.stack.setCurrentWidget(self.interview_screen)
-        self.splitter.setSizes([170, max(self.width() - 170, 700)])
+        if not self._narrowed:  # the interview needs the room: the tree narrows, once (the user may widen it)
+            self._narrowed = True
+            if self.splitter.sizes()[0] > 260:
+                self.splitter.setSizes([220, max(self.width() - 220, 700)])
 
     def _drop_interview_screen(self) -> None:
         screen, self.interview_screen = self.interview_screen, None
         if screen is not None:
+            self.settings.set_bytes("interview/splitter", screen.splitter.saveState())
             screen.flush()
             self.stack.removeWidget(screen)
             screen.deleteLater()
