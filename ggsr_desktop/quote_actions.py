@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ggsr_desktop.capture import Capture
 from ggsr_desktop import review
+from ggsr_desktop.capture import Capture
 from ggsr_desktop.models import Kind, Quote
 
 

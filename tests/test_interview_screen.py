@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from ggsr_desktop.anonymise.register import Person
 from ggsr_desktop.capture import Capture
@@ -68,6 +78,32 @@ def test_editor_has_focus_and_widgets_are_named(screen):
     for name in ("guideTree", "quoteEditor", "quoteList", "indicatorPicker", "coverageView"):
         widget = screen.findChild(object, name)
         assert widget is not None and widget.accessibleName(), name
+
+
+def test_every_interactive_widget_of_the_window_is_named(qtbot, tmp_path, catalog, anonymiser):
+    """objectName and accessibleName on every control the inspector can reach (not Qt's own parts of a control:
+    a view's header, a spin box's line edit, a line edit's clear button)."""
+    db = tmp_path / "demo.sqlite"
+    write_demo(db, catalog)
+    window = MainWindow(Store.open(db), catalog, demo=True, anonymiser_provider=AnonymiserProvider(anonymiser))
+    qtbot.addWidget(window)
+    window.show()
+    controls = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit, QAbstractSpinBox)
+
+    def part_of_a_control(widget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, (QAbstractSpinBox, QComboBox, QLineEdit, QAbstractItemView)):
+                return True
+            parent = parent.parentWidget()
+        return widget.objectName().startswith("qt_")
+
+    checked = [w for w in window.findChildren(QWidget) if isinstance(w, controls) and not isinstance(w, QHeaderView)
+               and not part_of_a_control(w)]
+    assert len(checked) >= 15
+    unnamed = [(type(w).__name__, w.objectName()) for w in checked if not w.objectName() or not w.accessibleName()]
+    assert unnamed == []
+    window.close_store()
 
 
 def test_enter_saves_anonymised_and_coded_to_the_guide_question(qtbot, screen, store, setup, case_framework,
@@ -270,10 +306,15 @@ def test_demo_window_opens_on_the_family_interview(qtbot, tmp_path, catalog, ano
     assert screen.interview.role == "gezin" and screen.case.id == first_case.id
     assert screen.quote_list.count() == len(window.store.list_quotes(screen.interview.id)) > 0
     QApplication.processEvents()
-    window.grab().save("/tmp/shot_interview.png")
+    assert window.width() < 1500 and not window.tree.isVisibleTo(window)  # a small screen: room for the interview
+    window.tree_action.trigger()  # F9
+    assert window.tree.isVisibleTo(window) and window.tree.hasFocus() == window.isActiveWindow()
+    window.tree_action.trigger()
+    assert not window.tree.isVisibleTo(window)
     case_item = window.tree.currentItem().parent()
-    window.tree.setCurrentItem(case_item)  # leaving the interview shows the detail pane again
+    window.tree.setCurrentItem(case_item)  # leaving the interview shows the detail pane again, with its tree
     assert window.interview_screen is None and window.stack.currentWidget() is window.detail
+    assert window.tree.isVisibleTo(window)
     window.close_store()
 
 

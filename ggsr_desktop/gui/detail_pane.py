@@ -45,6 +45,8 @@ class DetailPane(QWidget):
         self.sections.setContentsMargins(0, 0, 0, 0)
 
         self.table = QTableWidget()
+        self.table.setObjectName("detailTable")
+        self.table.setAccessibleName(self.tr("Overzicht van het geselecteerde onderdeel"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)

@@ -141,7 +141,7 @@ class CoverageView(_WrappingTree):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, self.fontMetrics().horizontalAdvance("000") + 8)
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance("00") + 12)
         self.setRootIsDecorated(False)
         self._items: dict[str, QTreeWidgetItem] = {}
         bold = QFont(self.font())

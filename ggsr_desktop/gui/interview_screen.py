@@ -201,10 +201,11 @@ class InterviewScreen(QWidget):
         self.splitter.addWidget(self.guide)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.coverage)
-        self.splitter.setStretchFactor(1, 1)
+        for pane, stretch in enumerate((3, 4, 3)):  # a wider window widens all three, in proportion
+            self.splitter.setStretchFactor(pane, stretch)
         self.splitter.setChildrenCollapsible(False)
-        self.guide.setMinimumWidth(180)
-        self.coverage.setMinimumWidth(220)
+        self.guide.setMinimumWidth(200)
+        self.coverage.setMinimumWidth(230)
         self._sized = False
         self.saved_splitter = None  # the layout the inspector left last time (QSettings), set by the window
 
@@ -631,6 +632,10 @@ class InterviewScreen(QWidget):
             ("Ctrl+M", self.tr("extra deel van het geselecteerde citaat vervangen")),
             ("Ctrl+K", self.tr("geselecteerd citaat als gecontroleerd markeren")),
             ("Alt+S", self.tr("status van het gesprek")),
+            ("Ctrl+Shift+K", self.tr("alle te controleren citaten van de aanpak")),
+            ("Ctrl+Shift+N", self.tr("nieuwe casus met gesprekken")),
+            ("Ctrl+Shift+P", self.tr("bekende personen van de casus toevoegen")),
+            ("F9", self.tr("overzicht links tonen of verbergen")),
             ("Ctrl+Z / Ctrl+Shift+Z", self.tr("ongedaan maken / opnieuw")), ("F1", self.tr("deze hulp")),
         ]
         table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)

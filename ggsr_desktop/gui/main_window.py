@@ -31,6 +31,7 @@ from ggsr_desktop.store import Store
 from ggsr_desktop.store import backups as backup_files
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # (kind, id) of a tree item
+WIDE_ENOUGH = 1500  # logical pixels: narrower, the tree is hidden while an interview is open
 BACKUP_CHECK_MS = 60_000  # how often the periodic backup is considered (it runs when due: see Store)
 
 
@@ -111,6 +112,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.aboutToShow.connect(self._update_edit_menu)
         self.prepare = PrepareMenu(self)
+        view_menu = self.menuBar().addMenu(self.tr("Beel&d"))
+        self.tree_action = QAction(self.tr("&Overzicht links (onderzoeken en gesprekken)"), self, checkable=True,
+                                   checked=True, shortcut=QKeySequence("F9"), toggled=self._show_tree)
+        self.tree_action.setObjectName("treeAction")
+        view_menu.addAction(self.tree_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(QAction(self.tr("&Sneltoetsen van het gesprek"), self,
                                     triggered=lambda: self._screen_call("show_help")))
@@ -237,6 +243,10 @@ class MainWindow(QMainWindow):
         geometry = self.settings.bytes("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        elif self.screen() is not None:  # the first start: most of the screen, centred
+            available = self.screen().availableGeometry()
+            self.resize(int(available.width() * 0.94), int(available.height() * 0.92))
+            self.move(available.center() - self.rect().center())
         state = self.settings.bytes("window/splitter")
         if state is not None:
             self.splitter.restoreState(state)
@@ -382,6 +392,7 @@ class MainWindow(QMainWindow):
                 self._show_interview_screen(item_id)
             else:
                 self._drop_interview_screen()
+                self.tree_action.setChecked(True)  # the details belong to what is selected in the tree
         except GgsrError as exc:
             QMessageBox.critical(self, self.tr("Kan gegevens niet tonen"), str(exc))
 
@@ -451,10 +462,22 @@ class MainWindow(QMainWindow):
         self.interview_screen.quotes_changed.connect(self._update_counts)
         self.stack.addWidget(self.interview_screen)
         self.stack.setCurrentWidget(self.interview_screen)
-        if not self._narrowed:  # the interview needs the room: the tree narrows, once (the user may widen it)
+        if not self._narrowed:  # the interview needs the room, once per window (the inspector may change it)
             self._narrowed = True
-            if self.splitter.sizes()[0] > 260:
-                self.splitter.setSizes([220, max(self.width() - 220, 700)])
+            if self.width() < WIDE_ENOUGH:  # a laptop screen: the tree makes way (F9 brings it back)
+                self.tree_action.setChecked(False)
+                self.statusBar().showMessage(self.tr("Het overzicht links is verborgen om ruimte te maken voor "
+                                                     "het gesprek; F9 toont het weer."), 10000)
+            elif self.splitter.sizes()[0] > 280:
+                self.splitter.setSizes([260, max(self.width() - 260, 700)])
+
+    def _show_tree(self, shown: bool) -> None:
+        self.tree.setVisible(shown)
+        if shown:
+            self.statusBar().clearMessage()
+            self.tree.setFocus()
+        elif self.interview_screen is not None:
+            self.interview_screen.editor.setFocus()
 
     def _drop_interview_screen(self) -> None:
         screen, self.interview_screen = self.interview_screen, None
