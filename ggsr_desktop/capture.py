@@ -16,9 +16,9 @@ import logging
 import traceback
 from pathlib import Path
 
-from ggsr_desktop.anonymise.anonymiser import Anonymised, Anonymiser
+from ggsr_desktop.anonymise.anonymiser import Anonymised, Anonymiser, MemoryBook
 from ggsr_desktop.anonymise.lexicon import FUNCTION_WORDS
-from ggsr_desktop.anonymise.register import CaseRegister, Fact, Person
+from ggsr_desktop.anonymise.register import CaseRegister, CombinedRegister, Fact, Person
 from ggsr_desktop.anonymise.strict import strict_anonymise
 from ggsr_desktop.case_keys import CaseKeys
 from ggsr_desktop.errors import StoreError
@@ -108,6 +108,21 @@ class Capture:
             log.error("anonymiser failed (%s at %s); the strict fallback is used", type(exc).__name__, where)
             self.fallbacks += 1
             return strict_anonymise(text, register)
+
+    def anonymise_approach_text(self, approach_id: int, text: str) -> str:
+        """A text about the whole approach (a finding, a section, the conclusion): it may name people of any of
+        its cases, so every case register applies; unknowns are numbered within this text only."""
+        if not text.strip():
+            return text
+        register = CombinedRegister([self.register(case.id) for case in self.store.list_cases(approach_id)])
+        if self.anonymiser is None:
+            return strict_anonymise(text, register).text
+        try:
+            return self.anonymiser.anonymise(text, register, MemoryBook()).text
+        except Exception as exc:  # noqa: BLE001 - as in anonymise(): the text is kept, strictly
+            log.error("anonymiser failed (%s); the strict fallback is used", type(exc).__name__)
+            self.fallbacks += 1
+            return strict_anonymise(text, register).text
 
     def save_quote(self, interview_id: int, text: str, kind: str = Kind.QUOTE,
                    codings: dict[str, str] | None = None) -> Quote:

@@ -32,6 +32,7 @@ _DUTCH = {
     "invalid choice: %(value)r (choose from %(choices)s)": "onbekende keuze: %(value)r (kies uit %(choices)s)",
     "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
     "ambiguous option: %(option)s could match %(matches)s": "dubbelzinnige optie: %(option)s past op %(matches)s",
+    "not allowed with argument %s": "gaat niet samen met argument %s",
 }
 argparse._ = lambda text: _DUTCH.get(text, text)  # argparse looks `_` up at call time
 
@@ -93,6 +94,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="PAD", type=Path, default=None, help="database (standaard: de gewone database)")
     p.add_argument("--approach", metavar="ID", type=int, help="toon deze aanpak met al zijn gegevens")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    _passphrase_option(p)
+
+    p = sub.add_parser("evidence", help="toon de bewijsmatrix van een aanpak",
+                       description="Toon per indicator en casus het aantal citaten per bron (gezin, regisseur, "
+                                   "professional, document) en per oordeel, met de signalen geen_bewijs, een_bron "
+                                   "en tegenstrijdig en de beoordeling. Elke indicator × elke casus, ook als leeg.")
+    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
+    p.add_argument("--approach", metavar="ID", type=int, required=True, help="de aanpak")
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="uitvoer als JSON (een lijst, één element per rij)")
+    form.add_argument("--csv", action="store_true", help="uitvoer als CSV met een kopregel")
     _passphrase_option(p)
 
     p = sub.add_parser("check", help="controleer een database op beschadiging",
@@ -164,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_anonymise(args)
         if args.command == "audit":
             return _cmd_audit(args)
+        if args.command == "evidence":
+            return _cmd_evidence(args)
         if args.command == "check":
             return _cmd_check(args)
         if args.command == "backups":
@@ -179,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("afgebroken")
+    except BrokenPipeError:  # the reader stopped early (`… | head`): not a failure of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # one line for the user; the traceback on request
         if os.environ.get("GGSR_DEBUG"):
             raise
@@ -282,6 +299,37 @@ def _cmd_dump(args) -> int:
                 print(f"    {iv['role']}{org} {iv['date'] or ''} {iv['status']}: {len(iv['quotes'])} citaten")
         judged = sum(1 for j in data["judgements"] if j["mark"])
         print(f"  oordelen: {judged} van {len(data['judgements'])} met beoordeling")
+    return 0
+
+
+def _cmd_evidence(args) -> int:
+    from ggsr_desktop.evidence import matrix_records, records_csv
+    from ggsr_desktop.framework import load_catalog
+
+    db = args.db or paths.default_db_path()
+    with _open(args) as store:
+        approach = store.get_approach(args.approach)
+        study = store.get_study(approach.study_id)
+        catalog = load_catalog(paths.user_frameworks_dir(db))
+        try:
+            framework = catalog.get(study.framework_id)
+        except KeyError:
+            raise GgsrError(f"toetsingskader '{study.framework_id}' van onderzoek {study.id} is niet gevonden") from None
+        records = matrix_records(store, framework, approach.id)
+    if args.json:
+        _print_json(records)
+    elif args.csv:
+        sys.stdout.write(records_csv(records))
+    else:
+        print(f"aanpak {approach.id}: {approach.municipality} — {approach.name} ({framework.name})")
+        print("bronnen: G gezin, R regisseur, P professional, D document (gezinsplan); oordeel: + positief, "
+              "- negatief, 0 neutraal")
+        for r in records:
+            s, st = r["sources"], r["stances"]
+            counts = (f"G{s['gezin']} R{s['regisseur']} P{s['professional']} D{s['document']}  "
+                      f"+{st['positief']} -{st['negatief']} 0{st['neutraal']}")
+            flags = ", ".join(r["flags"])
+            print(f"{r['indicator']:<40} {r['case']:<10} {counts}  {r['mark'] or ' '}  {flags}")
     return 0
 
 

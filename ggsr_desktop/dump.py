@@ -68,4 +68,11 @@ def approach_detail(store: Store, approach_id: int) -> dict:
         "approach": _description(approach),
         "cases": cases,
         "judgements": judgements,
+        "sections": [
+            {"id": sec.id, "highlight": sec.highlight.value, "title": sec.title, "intro": sec.intro,
+             "conclusion": sec.conclusion, "indicators": list(sec.indicator_ids)}
+            for sec in store.list_sections(approach_id)
+        ],
+        "texts": store.get_approach_texts(approach_id),
+        "recommendations": [{"lead": r.lead, "text": r.text} for r in store.list_recommendations(approach_id)],
     }

@@ -12,7 +12,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ggsr_desktop.anonymise.anonymiser import MemoryBook
 from ggsr_desktop.anonymise.register import CaseRegister, register_entries
 from ggsr_desktop.capture import Capture
 from ggsr_desktop.errors import GgsrError
@@ -210,12 +209,10 @@ def _write(capture: Capture, data: dict, framework: Framework) -> Approach:
         ap = data["approach"]
         approach = store.add_approach(study.id, ap["municipality"], ap["name"],
                                       ap.get("regisseur_label") or "regisseur")
-        registers = []
         for case_data in data["cases"]:
             case = store.add_case(approach.id, case_data["code"])
             persons, facts = register_entries(case_data)
             capture.add_to_register(case.id, persons, facts)
-            registers.append(capture.register(case.id))
             for iv in case_data.get("interviews", []):
                 quotes = iv.get("quotes", [])
                 organisation = iv.get("organisation")
@@ -227,11 +224,8 @@ def _write(capture: Capture, data: dict, framework: Framework) -> Approach:
                     stance = q.get("stance") or Stance.NEUTRAL
                     capture.save_quote(interview.id, q["text"], q.get("kind") or Kind.QUOTE,
                                        {ind: stance for ind in q["indicators"]})
-        book = MemoryBook()
         for j in data.get("judgements", []):
-            finding = j.get("finding") or ""
-            for register in registers:  # a finding may name people of any case
-                finding = capture.anonymiser.anonymise(finding, register, book).text if finding else finding
+            finding = capture.anonymise_approach_text(approach.id, j.get("finding") or "")  # may name anyone
             store.set_judgement(approach.id, j["indicator"], author=IMPORT_AUTHOR,
                                 mark=MARKS[j["mark"]] if j.get("mark") else None, finding=finding,
                                 highlight=j.get("highlight") or Highlight.NONE)

@@ -166,3 +166,33 @@ class JudgementChange:
     changed_at: str
     old: dict = field(default_factory=dict)
     new: dict = field(default_factory=dict)
+
+
+# Texts of the nota kept per approach (besides the chapter-2 description and the judgements).
+APPROACH_TEXTS: dict[str, str] = {"voorwoord": "Voorwoord", "conclusion": "Algemene conclusie"}
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A section of chapter 3 (green: 'Wat gaat goed?') or 4 (red: 'Wat kan beter?'): highlighted indicators
+    under one title, with an introduction and a conclusion."""
+
+    id: int
+    approach_id: int
+    highlight: Highlight
+    title: str
+    intro: str
+    conclusion: str
+    position: int
+    indicator_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """One recommendation of chapter 5: a bold lead phrase and its text."""
+
+    id: int
+    approach_id: int
+    lead: str
+    text: str
+    position: int

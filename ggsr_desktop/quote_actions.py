@@ -9,71 +9,46 @@ its Edit menu ('Ongedaan maken: citaat verwijderen').
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from ggsr_desktop import review
 from ggsr_desktop.capture import Capture
 from ggsr_desktop.models import Kind, Quote
-
-
-@dataclass
-class _Step:
-    label: str
-    undo: Callable[[], None]
-    redo: Callable[[], None]
+from ggsr_desktop.undo import Step, UndoStack
 
 
 class QuoteActions:
-    def __init__(self, capture: Capture, limit: int = 500):
+    """`stack` may be shared with other actions (the review screen undoes recodes and judgements in one history)."""
+
+    def __init__(self, capture: Capture, limit: int = 500, stack: UndoStack | None = None):
         self.capture = capture
         self.store = capture.store
-        self.limit = limit
-        self._undo: list[_Step] = []
-        self._redo: list[_Step] = []
+        self.stack = stack or UndoStack(limit)
 
     # ---- state -------------------------------------------------------------------------------------------
 
     @property
     def can_undo(self) -> bool:
-        return bool(self._undo)
+        return self.stack.can_undo
 
     @property
     def can_redo(self) -> bool:
-        return bool(self._redo)
+        return self.stack.can_redo
 
     @property
     def undo_label(self) -> str | None:
-        return self._undo[-1].label if self._undo else None
+        return self.stack.undo_label
 
     @property
     def redo_label(self) -> str | None:
-        return self._redo[-1].label if self._redo else None
+        return self.stack.redo_label
 
     def undo(self) -> str:
-        step = self._undo.pop()
-        try:
-            step.undo()
-        except BaseException:
-            self._undo.append(step)  # nothing happened: it can be tried again
-            raise
-        self._redo.append(step)
-        return step.label
+        return self.stack.undo()
 
     def redo(self) -> str:
-        step = self._redo.pop()
-        try:
-            step.redo()
-        except BaseException:
-            self._redo.append(step)
-            raise
-        self._undo.append(step)
-        return step.label
+        return self.stack.redo()
 
-    def _done(self, step: _Step) -> None:
-        self._undo.append(step)
-        del self._undo[: -self.limit]
-        self._redo.clear()
+    def _done(self, step: Step) -> None:
+        self.stack.push(step)
 
     # ---- actions -----------------------------------------------------------------------------------------
 
@@ -86,13 +61,13 @@ class QuoteActions:
             saved["quote"] = self.store.get_quote(quote.id)
             self.store.delete_quote(quote.id)
 
-        self._done(_Step("citaat opslaan", undo, lambda: self.store.restore_quote(saved["quote"])))
+        self._done(Step("citaat opslaan", undo, lambda: self.store.restore_quote(saved["quote"])))
         return quote
 
     def edit_text(self, quote_id: int, text: str) -> Quote:
         before = self.store.get_quote(quote_id)
         after = self.capture.update_quote_text(quote_id, text)
-        self._done(_Step("tekst wijzigen", lambda: self._put_text(before), lambda: self._put_text(after)))
+        self._done(Step("tekst wijzigen", lambda: self._put_text(before), lambda: self._put_text(after)))
         return after
 
     def _put_text(self, quote: Quote) -> None:
@@ -101,7 +76,7 @@ class QuoteActions:
     def set_kind(self, quote_id: int, kind: str) -> Quote:
         before = self.store.get_quote(quote_id).kind
         after = self.store.update_quote(quote_id, kind=kind)
-        self._done(_Step("soort wijzigen", lambda: self.store.update_quote(quote_id, kind=before),
+        self._done(Step("soort wijzigen", lambda: self.store.update_quote(quote_id, kind=before),
                          lambda: self.store.update_quote(quote_id, kind=after.kind)))
         return after
 
@@ -109,14 +84,14 @@ class QuoteActions:
         before = {c.indicator_id: c.stance for c in self.store.get_quote(quote_id).codings}
         after = self.store.replace_codings(quote_id, codings)
         wanted = dict(codings)
-        self._done(_Step("codering wijzigen", lambda: self.store.replace_codings(quote_id, before),
+        self._done(Step("codering wijzigen", lambda: self.store.replace_codings(quote_id, before),
                          lambda: self.store.replace_codings(quote_id, wanted)))
         return after
 
     def delete(self, quote_id: int) -> None:
         quote = self.store.get_quote(quote_id)
         self.store.delete_quote(quote_id)
-        self._done(_Step("citaat verwijderen", lambda: self.store.restore_quote(quote),
+        self._done(Step("citaat verwijderen", lambda: self.store.restore_quote(quote),
                          lambda: self.store.delete_quote(quote_id)))
 
     # ---- anonymisation review ------------------------------------------------------------------------------
@@ -126,7 +101,7 @@ class QuoteActions:
         revised = revise(before)
         after = self.store.update_quote(quote_id, text=revised.text, spans=revised.spans,
                                         needs_review=revised.needs_review)
-        self._done(_Step(label, lambda: self._put_text(before), lambda: self._put_text(after)))
+        self._done(Step(label, lambda: self._put_text(before), lambda: self._put_text(after)))
         return after
 
     def revert_span(self, quote_id: int, index: int, word: str) -> Quote:
@@ -144,7 +119,7 @@ class QuoteActions:
         """The inspector checked the quote: it no longer needs review."""
         before = self.store.get_quote(quote_id).needs_review
         after = self.store.confirm_quote(quote_id)
-        self._done(_Step("als gecontroleerd markeren",
+        self._done(Step("als gecontroleerd markeren",
                          lambda: self.store.update_quote(quote_id, needs_review=before),
                          lambda: self.store.confirm_quote(quote_id)))
         return after

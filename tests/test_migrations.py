@@ -52,6 +52,8 @@ def test_migrates_from_every_earlier_version(tmp_path, version):
             j = store.set_judgement(1, "aanpak.doelen", author="Inspecteur", quote_ids=[1])
             assert j.quote_ids == (1,)
             assert [h.new for h in store.judgement_history(1, "aanpak.doelen")] == [{"quote_ids": [1]}]
+            section = store.add_section(1, "groen", "Doelen", indicator_ids=["aanpak.doelen"])  # v7
+            assert store.list_sections(1) == [section] and store.get_approach_texts(1)["conclusion"] == ""
         else:
             assert store.list_studies() == []
         added = store.add_study("Nieuw", "casusniveau")

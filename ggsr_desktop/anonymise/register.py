@@ -161,3 +161,18 @@ class CaseRegister:
     def keyed(self, text: str) -> bytes:
         """A keyed digest of any text (used to number unknown persons consistently without storing them)."""
         return hmac.new(self._key, b"U:" + " ".join(tokens(text)).lower().encode(), hashlib.sha256).digest()
+
+
+class CombinedRegister:
+    """The registers of several cases as one (for a text about the whole approach, such as a finding): a form
+    matches when it is in any of them, the longest match winning."""
+
+    def __init__(self, registers: list[CaseRegister]):
+        self.registers = list(registers) or [CaseRegister(new_key())]
+
+    def match(self, toks: list[str], i: int) -> tuple[int, str, str] | None:
+        hits = [h for h in (r.match(toks, i) for r in self.registers) if h]
+        return max(hits, key=lambda h: h[0]) if hits else None
+
+    def keyed(self, text: str) -> bytes:
+        return self.registers[0].keyed(text)

@@ -11,9 +11,10 @@ from ggsr_desktop.store.inspection import InspectionRecords
 from ggsr_desktop.store.judgements import JudgementRecords
 from ggsr_desktop.store.quotes import QuoteRecords
 from ggsr_desktop.store.register import RegisterRecords
+from ggsr_desktop.store.report import ReportRecords
 
 __all__ = ["Store", "now"]
 
 
-class Store(InspectionRecords, QuoteRecords, JudgementRecords, RegisterRecords, StoreBase):
+class Store(InspectionRecords, QuoteRecords, JudgementRecords, ReportRecords, RegisterRecords, StoreBase):
     """An open GGSR Desktop database. Use `Store.create`, `Store.open` or `Store.open_or_create`."""

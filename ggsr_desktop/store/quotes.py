@@ -142,10 +142,9 @@ class QuoteRecords:
 
     def search_quotes(self, query: str, approach_id: int | None = None, limit: int = 200) -> list[Quote]:
         """Full-text search; each word must occur (prefix match), case- and accent-insensitive."""
-        words = [w for w in "".join(ch if ch.isalnum() else " " for ch in query).split() if w]
-        if not words:
+        match = _fts_match(query)
+        if not match:
             return []
-        match = " ".join(f'"{w}"*' for w in words)
         sql = "SELECT quotes_fts.rowid AS id FROM quotes_fts WHERE quotes_fts MATCH ?"
         params: list = [match]
         if approach_id is not None:
@@ -158,6 +157,73 @@ class QuoteRecords:
             return []
         by_id = {q.id: q for q in self._quotes(f"id IN ({', '.join('?' for _ in ids)})", ids)}
         return [by_id[i] for i in ids]
+
+    # ---- evidence of an approach ---------------------------------------------------------------------------
+
+    def evidence_counts(self, approach_id: int) -> list[dict]:
+        """Rows {indicator, case_id, role, stance, n}: the number of quotes of the approach per indicator, case,
+        source (the interview's role) and stance, in one query. A quote counts once per indicator."""
+        return self._rows(
+            "SELECT c.indicator_id AS indicator, i.case_id AS case_id, i.role AS role, c.stance AS stance, "
+            "count(*) AS n FROM cases k JOIN interviews i ON i.case_id = k.id JOIN quotes q ON q.interview_id = i.id "
+            "JOIN codings c ON c.quote_id = q.id WHERE k.approach_id = ? GROUP BY 1, 2, 3, 4", [approach_id])
+
+    def find_quotes(self, approach_id: int, *, text: str | None = None, indicator_id: str | None = None,
+                    case_id: int | None = None, roles: Iterable[str] = (), stances: Iterable[str] = (),
+                    kinds: Iterable[str] = (), limit: int = 500, offset: int = 0) -> list[Quote]:
+        """Quotes of an approach matching every filter given: full-text words (prefix, best first), coded to an
+        indicator, of a case, from interviews with these roles, with a coding of these stances (on the indicator
+        when one is given), of these kinds. Ordered by case and id when there is no text; paged."""
+        sql, params, fts = self._quote_filter(approach_id, text, indicator_id, case_id, roles, stances, kinds)
+        if sql is None:
+            return []
+        order = "ORDER BY f.rank" if fts else "ORDER BY i.case_id, q.id"
+        ids = [r["id"] for r in self._rows(f"SELECT q.id AS id {sql} {order} LIMIT ? OFFSET ?",
+                                           [*params, limit, offset])]
+        if not ids:
+            return []
+        by_id = {q.id: q for q in self._quotes(f"id IN ({', '.join('?' for _ in ids)})", ids)}
+        return [by_id[i] for i in ids]
+
+    def count_quotes(self, approach_id: int, *, text: str | None = None, indicator_id: str | None = None,
+                     case_id: int | None = None, roles: Iterable[str] = (), stances: Iterable[str] = (),
+                     kinds: Iterable[str] = ()) -> int:
+        sql, params, _fts = self._quote_filter(approach_id, text, indicator_id, case_id, roles, stances, kinds)
+        return 0 if sql is None else self._rows(f"SELECT count(*) AS n {sql}", params)[0]["n"]
+
+    @staticmethod
+    def _quote_filter(approach_id, text, indicator_id, case_id, roles, stances, kinds):
+        """FROM … WHERE … of `find_quotes` and its parameters; (None, …) when the text has no words."""
+        joins = ["FROM quotes q JOIN interviews i ON i.id = q.interview_id JOIN cases k ON k.id = i.case_id"]
+        where, params = ["k.approach_id = ?"], [approach_id]
+        fts = text is not None and text.strip() != ""
+        if fts:
+            match = _fts_match(text)
+            if not match:
+                return None, [], True
+            joins.append("JOIN quotes_fts f ON f.rowid = q.id")
+            where.append("quotes_fts MATCH ?")
+            params.insert(0, match)
+            where.insert(0, where.pop())  # the MATCH parameter comes first
+        if case_id is not None:
+            where.append("i.case_id = ?")
+            params.append(case_id)
+        for column, values in (("i.role", roles), ("q.kind", kinds)):
+            values = list(values)
+            if values:
+                where.append(f"{column} IN ({', '.join('?' for _ in values)})")
+                params.extend(values)
+        stances = list(stances)
+        if indicator_id is not None or stances:
+            sub = ["c.quote_id = q.id"]
+            if indicator_id is not None:
+                sub.append("c.indicator_id = ?")
+                params.append(indicator_id)
+            if stances:
+                sub.append(f"c.stance IN ({', '.join('?' for _ in stances)})")
+                params.extend(stances)
+            where.append(f"EXISTS (SELECT 1 FROM codings c WHERE {' AND '.join(sub)})")
+        return f"{' '.join(joins)} WHERE {' AND '.join(where)}", params, fts
 
     def save_draft(self, interview_id: int, text: str) -> None:
         """Keep the (already anonymised) unsaved text of an interview's capture field; empty text clears it."""
@@ -192,3 +258,9 @@ class QuoteRecords:
         return {r["id"]: r["n"] for r in self._rows(
             "SELECT i.id, count(q.id) AS n FROM interviews i LEFT JOIN quotes q ON q.interview_id = i.id "
             "WHERE i.case_id = ? GROUP BY i.id", [case_id])}
+
+
+def _fts_match(query: str) -> str:
+    """An FTS5 query in which every word must occur as a prefix; '' when the query has no words."""
+    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in query).split() if w]
+    return " ".join(f'"{w}"*' for w in words)

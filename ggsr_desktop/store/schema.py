@@ -181,6 +181,43 @@ CREATE TABLE drafts (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# v7: what the report needs beyond the judgements. Highlighted indicators grouped into report sections (chapter 3
+# 'Wat gaat goed?' for green, chapter 4 'Wat kan beter?' for red) with a title, an introduction and a conclusion;
+# per approach the texts of the nota (voorwoord, chapter 5 conclusion) and the recommendations (lead + text).
+# The indexes serve the evidence matrix (codings by quote) and the drill-down by case.
+_V7 = """
+CREATE TABLE report_sections (
+    id INTEGER PRIMARY KEY,
+    approach_id INTEGER NOT NULL REFERENCES approaches(id) ON DELETE CASCADE,
+    highlight TEXT NOT NULL CHECK (highlight IN ('groen', 'rood')),
+    title TEXT NOT NULL CHECK (trim(title) <> ''),
+    intro TEXT NOT NULL DEFAULT '',
+    conclusion TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL
+);
+CREATE INDEX report_sections_approach ON report_sections(approach_id, highlight, position);
+CREATE TABLE report_section_indicators (
+    section_id INTEGER NOT NULL REFERENCES report_sections(id) ON DELETE CASCADE,
+    indicator_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (section_id, indicator_id)
+) WITHOUT ROWID;
+CREATE TABLE approach_texts (
+    approach_id INTEGER NOT NULL REFERENCES approaches(id) ON DELETE CASCADE,
+    key TEXT NOT NULL CHECK (key IN ('voorwoord', 'conclusion')),
+    value TEXT NOT NULL,
+    PRIMARY KEY (approach_id, key)
+) WITHOUT ROWID;
+CREATE TABLE recommendations (
+    id INTEGER PRIMARY KEY,
+    approach_id INTEGER NOT NULL REFERENCES approaches(id) ON DELETE CASCADE,
+    lead TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL
+);
+CREATE INDEX recommendations_approach ON recommendations(approach_id, position);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 SCHEMA_VERSION = len(MIGRATIONS)
 
