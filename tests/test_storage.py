@@ -498,8 +498,9 @@ def test_a_backup_is_made_before_a_migration(tmp_path):
     db = tmp_path / "s.sqlite"
     make_encrypted(db, 2)
     conn = connect(db, key(db))  # make it look like a version-4 database
-    conn.execute("DROP TABLE case_keys")
-    conn.execute("DROP TABLE drafts")
+    for table in ("case_keys", "drafts", "report_section_indicators", "report_sections", "approach_texts",
+                  "recommendations"):  # the tables of versions 5 to 7
+        conn.execute(f"DROP TABLE {table}")
     conn.execute("PRAGMA user_version = 4")
     conn.close()
     for old in backups.list_backups(db):
