@@ -86,6 +86,7 @@ def write_study(store: Store, data: dict, path: Path, catalog: FrameworkCatalog)
         st = store.add_study(study.get("name"), framework.id)
         approach = store.add_approach(st.id, ap.get("municipality"), ap.get("name"),
                                       ap.get("regisseur_label") or "regisseur", dict(desc))
+        illustrative: dict[str, list[int]] = {}
         cases = data["cases"]
         for ci, case in enumerate(cases):
             cf = f"cases[{ci}]"
@@ -113,7 +114,10 @@ def write_study(store: Store, data: dict, path: Path, catalog: FrameworkCatalog)
                         cline = codings.line_of(ind_id)
                         indicator(ind_id, cline, f"{qf}.codings")
                         checked[ind_id] = _allowed(Stance, stance, path, cline, f"{qf}.codings.{ind_id}")
-                    store.add_quote(iv.id, quote["text"], kind, checked)
+                    added = store.add_quote(iv.id, quote["text"], kind, checked)
+                    if quote.get("illustrative") is True:  # illustrates every indicator it is coded to
+                        for ind_id in checked:
+                            illustrative.setdefault(ind_id, []).append(added.id)
         judgements = data["judgements"]
         for ji, j in enumerate(judgements):
             jf = f"judgements[{ji}]"
@@ -126,7 +130,37 @@ def write_study(store: Store, data: dict, path: Path, catalog: FrameworkCatalog)
                                 finding=j.get("finding") or "",
                                 highlight=_allowed(Highlight, j.get("highlight", "geen"), path, line,
                                                    f"{jf}.highlight"))
+        for ind_id, quote_ids in illustrative.items():
+            store.set_judgement(approach.id, ind_id, author=DEMO_AUTHOR, quote_ids=quote_ids)
+        _write_report(store, approach.id, data, path, indicator)
     return DemoResult(st.id, approach.id, store.counts(approach.id))
+
+
+def _write_report(store: Store, approach_id: int, data: dict, path: Path, indicator) -> None:
+    """The optional texts of the nota: voorwoord, conclusion, recommendations and report sections."""
+    for key in ("voorwoord", "conclusion"):
+        if data.get(key) is not None:
+            _check(isinstance(data[key], str), path, data.line_of(key), key, "verwacht een tekst")
+            store.set_approach_text(approach_id, key, data[key])
+    recommendations = data.get("recommendations") or []
+    items = []
+    for ri, r in enumerate(recommendations):
+        line = recommendations.line_of(ri)
+        _check(isinstance(r, dict) and isinstance(r.get("text"), str), path, line, f"recommendations[{ri}].text",
+               "ontbreekt of is geen tekst")
+        items.append((r.get("lead") or "", r["text"]))
+    store.set_recommendations(approach_id, items)
+    sections = data.get("sections") or []
+    for si, section in enumerate(sections):
+        sf, line = f"sections[{si}]", sections.line_of(si)
+        _check(isinstance(section.get("title"), str) and section["title"].strip(), path, line, f"{sf}.title",
+               "ontbreekt of is leeg")
+        highlight = section.get("highlight")
+        _check(highlight in ("groen", "rood"), path, line, f"{sf}.highlight",
+               f"ongeldige waarde {highlight!r}; toegestaan: groen, rood")
+        ids = [indicator(i, line, f"{sf}.indicators") for i in section.get("indicators") or []]
+        store.add_section(approach_id, highlight, section["title"], section.get("intro") or "",
+                          section.get("conclusion") or "", ids)
 
 
 def write_demo(db_path: Path, catalog: FrameworkCatalog | None = None) -> DemoResult:
