@@ -7,6 +7,7 @@ the records of an inspection. Quote texts arrive here already anonymised.
 from __future__ import annotations
 
 from ggsr_desktop.store.base import StoreBase, now
+from ggsr_desktop.store.bulk import BulkRecords
 from ggsr_desktop.store.inspection import InspectionRecords
 from ggsr_desktop.store.judgements import JudgementRecords
 from ggsr_desktop.store.quotes import QuoteRecords
@@ -16,5 +17,6 @@ from ggsr_desktop.store.report import ReportRecords
 __all__ = ["Store", "now"]
 
 
-class Store(InspectionRecords, QuoteRecords, JudgementRecords, ReportRecords, RegisterRecords, StoreBase):
+class Store(InspectionRecords, QuoteRecords, JudgementRecords, ReportRecords, RegisterRecords, BulkRecords,
+            StoreBase):
     """An open GGSR Desktop database. Use `Store.create`, `Store.open` or `Store.open_or_create`."""
