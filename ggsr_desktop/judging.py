@@ -39,7 +39,7 @@ class JudgementActions:
     def _put(self, indicator_id: str, fields: dict) -> Judgement:
         return self.store.set_judgement(self.approach_id, indicator_id, author=self.author, **fields)
 
-    def _judge(self, indicator_id: str, label: str, **changes) -> Judgement:
+    def _judge(self, indicator_id: str, label: str, merge: str | None = None, **changes) -> Judgement:
         if not self.author.strip():
             raise ValidationError("Vul eerst uw naam in (Bewerken › Naam van de inspecteur): elke wijziging van "
                                   "een oordeel wordt met naam bewaard.")
@@ -48,14 +48,16 @@ class JudgementActions:
         after = _fields(after_judgement)
         if after != before:
             self.stack.push(Step(label, lambda: self._put(indicator_id, before),
-                                 lambda: self._put(indicator_id, after)))
+                                 lambda: self._put(indicator_id, after), merge))
         return after_judgement
 
     def set_mark(self, indicator_id: str, mark: str | None) -> Judgement:
         return self._judge(indicator_id, "beoordeling wijzigen", mark=mark)
 
     def set_finding(self, indicator_id: str, text: str) -> Judgement:
-        return self._judge(indicator_id, "bevinding wijzigen", finding=self._anonymised(text))
+        """Saved while typing: the saves of one stretch of typing undo as one step (until `stack.seal()`)."""
+        return self._judge(indicator_id, "bevinding wijzigen", f"finding:{indicator_id}",
+                           finding=self._anonymised(text))
 
     def set_highlight(self, indicator_id: str, highlight: str) -> Judgement:
         return self._judge(indicator_id, "markering wijzigen", highlight=highlight)
@@ -96,7 +98,9 @@ class JudgementActions:
                  if v is not None}
         after = self.store.update_section(section_id, indicator_ids=indicator_ids, **texts)
         if after != before:
-            self.stack.push(Step("sectie wijzigen", lambda: self._put_section(before), lambda: self._put_section(after)))
+            merge = f"section:{section_id}:{','.join(sorted(texts))}" if texts and indicator_ids is None else None
+            self.stack.push(Step("sectie wijzigen", lambda: self._put_section(before), lambda: self._put_section(after),
+                                 merge))
         return after
 
     def _put_section(self, s: ReportSection) -> None:
@@ -127,6 +131,35 @@ class JudgementActions:
         for s in sections:
             self.store.update_section(s.id, indicator_ids=s.indicator_ids)
 
+    def move_section(self, section_id: int, delta: int) -> ReportSection:
+        """Move a section up (delta -1) or down (+1) in its chapter: it swaps places with its neighbour of the
+        same colour. At the start or end of the chapter nothing changes and no step is pushed."""
+        section = self.store.get_section(section_id)
+        chapter = [s for s in self.store.list_sections(self.approach_id) if s.highlight == section.highlight]
+        index = next((k for k, s in enumerate(chapter) if s.id == section_id), None)
+        if index is None:
+            raise ValidationError(f"rapportsectie {section_id} hoort niet bij deze aanpak")
+        target = index + (1 if delta > 0 else -1 if delta < 0 else 0)
+        if target == index or not 0 <= target < len(chapter):
+            return section
+        neighbour = chapter[target]
+        if neighbour.position != section.position:
+            after = {section.id: neighbour.position, neighbour.id: section.position}
+        else:  # equal positions (ordered by id): number the chapter in its new order
+            order = [s.id for s in chapter]
+            order[index], order[target] = order[target], order[index]
+            after = {sid: k for k, sid in enumerate(order)}
+        before = {s.id: s.position for s in chapter if s.id in after}
+        self._put_positions(after)
+        self.stack.push(Step("sectie verplaatsen", lambda: self._put_positions(before),
+                             lambda: self._put_positions(after)))
+        return self.store.get_section(section_id)
+
+    def _put_positions(self, positions: dict[int, int]) -> None:
+        with self.store.transaction():
+            for sid, position in positions.items():
+                self.store.update_section(sid, position=position)
+
     # ---- texts of the nota ---------------------------------------------------------------------------------
 
     def set_description(self, field: str, text: str) -> None:
@@ -137,7 +170,8 @@ class JudgementActions:
         if new != before:
             self.stack.push(Step("typering wijzigen",
                                  lambda: self.store.update_approach(self.approach_id, description={field: before}),
-                                 lambda: self.store.update_approach(self.approach_id, description={field: new})))
+                                 lambda: self.store.update_approach(self.approach_id, description={field: new}),
+                                 f"description:{field}"))
 
     def set_text(self, key: str, text: str) -> None:
         """The voorwoord or the general conclusion (chapter 5.1)."""
@@ -146,7 +180,7 @@ class JudgementActions:
         new = self.store.get_approach_texts(self.approach_id)[key]
         if new != before:
             self.stack.push(Step("tekst wijzigen", lambda: self.store.set_approach_text(self.approach_id, key, before),
-                                 lambda: self.store.set_approach_text(self.approach_id, key, new)))
+                                 lambda: self.store.set_approach_text(self.approach_id, key, new), f"text:{key}"))
 
     def set_recommendations(self, items: list[tuple[str, str]]) -> None:
         """Chapter 5.2: (lead, text) pairs in order."""

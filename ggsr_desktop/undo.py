@@ -12,6 +12,7 @@ class Step:
     label: str  # Dutch, shown in the Edit menu ('Ongedaan maken: citaat verwijderen')
     undo: Callable[[], None]
     redo: Callable[[], None]
+    merge: str | None = None  # steps with the same key in a row (typing in one field) undo as one
 
 
 class UndoStack:
@@ -37,9 +38,19 @@ class UndoStack:
         return self._redo[-1].label if self._redo else None
 
     def push(self, step: Step) -> None:
+        top = self._undo[-1] if self._undo else None
+        if step.merge is not None and top is not None and top.merge == step.merge and not self._redo:
+            self._undo[-1] = Step(top.label, top.undo, step.redo, step.merge)  # one step from before the first
+            return
         self._undo.append(step)
         del self._undo[: -self.limit]
         self._redo.clear()
+
+    def seal(self) -> None:
+        """The next step starts a new undo step, even with the same merge key (the inspector left the field)."""
+        if self._undo and self._undo[-1].merge is not None:
+            top = self._undo[-1]
+            self._undo[-1] = Step(top.label, top.undo, top.redo)
 
     def undo(self) -> str:
         step = self._undo.pop()

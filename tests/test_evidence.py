@@ -322,3 +322,23 @@ def test_empty_cells_are_listed_too(store, case_framework, approach, capsys, db_
     ap, _capture, _iv = approach
     records = matrix_records(store, case_framework, ap.id)
     assert len(records) == 99 and all(r["flags"] == ["geen_bewijs"] and r["mark"] is None for r in records)
+
+
+def test_typing_saves_merge_into_one_undo_step_until_sealed(store, case_framework, approach):
+    ap, capture, _iv = approach
+    ind = case_framework.indicators[2].id
+    judging = JudgementActions(capture, ap.id, "Inspecteur")
+    for text in ("In twee", "In twee van de drie", "In twee van de drie casussen."):  # saves while typing
+        judging.set_finding(ind, text)
+    judging.stack.seal()  # the inspector left the field
+    judging.set_finding(ind, "In twee van de drie casussen. Aanvulling.")
+    judging.stack.undo()
+    assert store.get_judgement(ap.id, ind).finding == "In twee van de drie casussen."
+    judging.stack.undo()
+    assert store.get_judgement(ap.id, ind).finding == ""
+    judging.stack.redo()
+    assert store.get_judgement(ap.id, ind).finding == "In twee van de drie casussen."
+    judging.set_mark(ind, "voldoet")  # another kind of step never merges with the finding
+    judging.set_finding(ind, "Anders.")
+    judging.stack.undo()
+    assert store.get_judgement(ap.id, ind).mark is Mark.SATISFIED

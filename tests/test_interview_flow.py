@@ -13,6 +13,7 @@ from ggsr_desktop.gui.interview_screen import AnonymiserProvider
 from ggsr_desktop.gui.main_window import MainWindow
 from ggsr_desktop.models import Role
 from tests.conftest import PASSPHRASE
+from tests.gui_helpers import activate
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -44,12 +45,6 @@ def _window(qtbot, db, catalog, anonymiser, tmp_path) -> MainWindow:
     qtbot.waitExposed(window)
     window.activateWindow()
     return window
-
-
-def _activate(qtbot, window) -> None:
-    """A window manager activates the window again when a dialog closes; the offscreen platform does not."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
 
 
 def _ok(qtbot, dialog) -> None:
@@ -88,7 +83,7 @@ def test_a_whole_interview_survives_closing_and_reopening(qtbot, tmp_path, db, c
     _ok(qtbot, dialog)
     assert window.selected("approach") is not None
 
-    _activate(qtbot, window)
+    activate(qtbot, window)
     qtbot.keyClick(window.tree, Qt.Key.Key_N, CTRL | SHIFT)  # Nieuwe casus met gesprekken
     dialog = window.prepare.dialog
     assert dialog is not None and dialog.windowTitle() == "Nieuwe casus"
@@ -101,7 +96,7 @@ def test_a_whole_interview_survives_closing_and_reopening(qtbot, tmp_path, db, c
     dialog.professionals[2].setCurrentText("onderwijs")
     _ok(qtbot, dialog)
     assert window.prepare.dialog is None
-    _activate(qtbot, window)
+    activate(qtbot, window)
 
     store = window.store
     [case] = store.list_cases(store.list_approaches()[0].id)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -22,6 +23,8 @@ from ggsr_desktop.store import Store
 
 
 class DetailPane(QWidget):
+    review_requested = Signal(int)  # approach id
+
     def __init__(self):
         super().__init__()
         self.title = QLabel()
@@ -146,6 +149,11 @@ class DetailPane(QWidget):
         self._row(self.tr("Gesprekken"), str(counts["interviews"]))
         self._row(self.tr("Citaten"), str(counts["quotes"]))
         self._row(self.tr("Beoordeelde indicatoren"), self.tr("{0} van {1}").format(judged, total))
+        button = QPushButton(self.tr("Bewijs beoordelen en oordelen (Ctrl+B)"))
+        button.setObjectName("openReviewButton")
+        button.setAccessibleName(self.tr("Bewijs van deze aanpak beoordelen en oordelen"))
+        button.clicked.connect(lambda: self.review_requested.emit(approach_id))
+        self.form.addRow("", button)
         for name in DESCRIPTION_FIELDS:
             self._section(labels.description_field(name), approach.description.get(name, ""))
 

@@ -26,6 +26,8 @@ from ggsr_desktop.gui import labels, open_flow
 from ggsr_desktop.gui.detail_pane import DetailPane
 from ggsr_desktop.gui.interview_screen import AnonymiserProvider, InterviewScreen, shared_provider
 from ggsr_desktop.gui.prepare_menu import PrepareMenu
+from ggsr_desktop.gui.review_host import AUTHOR_KEY, ReviewHost
+from ggsr_desktop.gui.review_screen import ask_inspector_name
 from ggsr_desktop.gui.window_settings import WindowSettings
 from ggsr_desktop.store import Store
 from ggsr_desktop.store import backups as backup_files
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
         self.tree.setAccessibleName(self.tr("Onderzoeken"))
         self.tree.currentItemChanged.connect(self._show_current)
         self.detail = DetailPane()
+        self.detail.review_requested.connect(lambda approach_id: self.review.open(approach_id))
         self.stack = QStackedWidget()  # the detail pane, or the interview screen of the selected interview
         self.stack.setObjectName("contentStack")
         self.stack.addWidget(self.detail)
@@ -110,17 +113,30 @@ class MainWindow(QMainWindow):
         self.redo_action = QAction(self.tr("Opnieuw"), self, triggered=lambda: self._screen_call("redo"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        author = QAction(self.tr("&Naam van de inspecteur…"), self, triggered=self._ask_author)
+        author.setObjectName("authorAction")
+        edit_menu.addAction(author)
         edit_menu.aboutToShow.connect(self._update_edit_menu)
         self.prepare = PrepareMenu(self)
+        self.review = ReviewHost(self)
         view_menu = self.menuBar().addMenu(self.tr("Beel&d"))
         self.tree_action = QAction(self.tr("&Overzicht links (onderzoeken en gesprekken)"), self, checkable=True,
                                    checked=True, shortcut=QKeySequence("F9"), toggled=self._show_tree)
         self.tree_action.setObjectName("treeAction")
         view_menu.addAction(self.tree_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(QAction(self.tr("&Sneltoetsen van het gesprek"), self,
+        help_menu.addAction(QAction(self.tr("&Sneltoetsen van dit scherm"), self,
                                     triggered=lambda: self._screen_call("show_help")))
         help_menu.addAction(QAction(self.tr("&Over GGSR Desktop"), self, triggered=self._about))
+
+    def _ask_author(self) -> None:
+        name = ask_inspector_name(self, self.settings.value(AUTHOR_KEY, ""))
+        if name:
+            self.settings.set_value(AUTHOR_KEY, name)
+            self.settings.sync()
+            if self.review.screen is not None:
+                self.review.screen.set_author(name)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("Over GGSR Desktop"), self.tr(
@@ -128,12 +144,19 @@ class MainWindow(QMainWindow):
             "ondersteuning van gezinnen met geringe sociale redzaamheid.</p>"
             "<p>Database: {1}</p>").format(__version__, self.store.path))
 
+    def _screen(self):
+        """The screen in front: an interview, or the review of an approach (or None)."""
+        current = self.stack.currentWidget()
+        return current if current in (self.interview_screen, self.review.screen) and current is not None else None
+
     def _screen_call(self, name: str) -> None:
-        if self.interview_screen is not None:
-            getattr(self.interview_screen, name)()
+        screen = self._screen()
+        if screen is not None and hasattr(screen, name):
+            getattr(screen, name)()
 
     def _update_edit_menu(self) -> None:
-        actions = self.interview_screen.actions if self.interview_screen is not None else None
+        screen = self._screen()
+        actions = None if screen is None else screen.actions if screen is self.interview_screen else screen.stack
         for action, can, label, text in (
                 (self.undo_action, actions and actions.can_undo, actions and actions.undo_label,
                  self.tr("Ongedaan maken")),
@@ -227,6 +250,7 @@ class MainWindow(QMainWindow):
         self.backup_timer.stop()
         self._remember()
         self._drop_interview_screen()
+        self.review.close()
         self._capture = None
         if self.store is not None:
             self.store.close()
@@ -235,6 +259,7 @@ class MainWindow(QMainWindow):
         self._save_layout()
         self._remember()
         self._drop_interview_screen()  # keeps the draft
+        self.review.close()  # saves a finding being typed
         super().closeEvent(event)
 
     # ---- what the window remembers -------------------------------------------------------------------------
@@ -389,9 +414,11 @@ class MainWindow(QMainWindow):
         try:
             show(self.store, self.catalog, item_id)
             if kind == "interview":
+                self.review.close()
                 self._show_interview_screen(item_id)
             else:
                 self._drop_interview_screen()
+                self.review.close()
                 self.tree_action.setChecked(True)  # the details belong to what is selected in the tree
         except GgsrError as exc:
             QMessageBox.critical(self, self.tr("Kan gegevens niet tonen"), str(exc))

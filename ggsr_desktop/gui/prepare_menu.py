@@ -18,7 +18,7 @@ class PrepareMenu(QObject):
         super().__init__(window)
         self.window = window
         self.dialog = None  # the dialog that is open (tests drive it)
-        menu = window.menuBar().addMenu(self.tr("Onderzoe&k"))
+        self.menu = menu = window.menuBar().addMenu(self.tr("Onderzoe&k"))
         self.actions: dict[str, QAction] = {}
         for key, text, keys, slot in (
                 ("study", self.tr("Nieuw &onderzoek…"), None, self.new_study),

@@ -1,0 +1,65 @@
+"""Opening the review screen of an approach in the main window (Onderzoek › Bewijs beoordelen, Ctrl+B, or the
+button on the approach's page) and closing it when the inspector goes elsewhere."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from ggsr_desktop.gui.review_screen import ReviewScreen
+
+AUTHOR_KEY = "inspector/name"
+
+
+class ReviewHost(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.screen: ReviewScreen | None = None
+        self.action = QAction(self.tr("&Bewijs beoordelen en oordelen…"), window, triggered=self.open_selected)
+        self.action.setObjectName("reviewAction")
+        self.action.setShortcut(QKeySequence("Ctrl+B"))
+        window.prepare.menu.insertAction(window.prepare.menu.actions()[0], self.action)
+        window.prepare.menu.insertSeparator(window.prepare.menu.actions()[1])
+
+    def open_selected(self) -> None:
+        approach_id = self.window.prepare._approach()
+        if approach_id is not None:
+            self.open(approach_id)
+
+    def open(self, approach_id: int) -> None:
+        w = self.window
+        if self.screen is not None and self.screen.approach_id == approach_id:
+            w.stack.setCurrentWidget(self.screen)
+            return
+        study = w.store.get_study(w.store.get_approach(approach_id).study_id)
+        try:
+            framework = w.catalog.get(study.framework_id)
+        except KeyError:
+            QMessageBox.warning(w, self.tr("Toetsingskader ontbreekt"), self.tr(
+                "Het toetsingskader '{0}' van dit onderzoek is niet gevonden.").format(study.framework_id))
+            return
+        w._drop_interview_screen()
+        self.close()
+        w.provider().start()  # the anonymiser is needed for the first text; it loads meanwhile
+        item = w._item_of("approach", approach_id)
+        if item is not None and w.tree.currentItem() is not item:
+            w.tree.blockSignals(True)
+            w.tree.setCurrentItem(item)
+            w.tree.blockSignals(False)
+        self.screen = ReviewScreen(w.store, framework, approach_id, w.ready_capture,
+                                   author=w.settings.value(AUTHOR_KEY, ""))
+        self.screen.author_changed.connect(lambda name: (w.settings.set_value(AUTHOR_KEY, name), w.settings.sync()))
+        self.screen.open_interview.connect(w.open_interview)
+        self.screen.changed.connect(w._update_counts)
+        w.stack.addWidget(self.screen)
+        w.stack.setCurrentWidget(self.screen)
+        self.screen.view.setFocus()
+
+    def close(self) -> None:
+        screen, self.screen = self.screen, None
+        if screen is not None:
+            screen.flush()
+            self.window.stack.removeWidget(screen)
+            screen.deleteLater()
