@@ -107,6 +107,24 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--csv", action="store_true", help="uitvoer als CSV met een kopregel")
     _passphrase_option(p)
 
+    p = sub.add_parser("export", help="exporteer de nota van bevindingen of het bewijs als Word-document",
+                       description="Exporteer een Word-document (.docx) van een aanpak: 'nota' is de nota van "
+                                   "bevindingen (concept, in de vorm van de echte nota's), 'evidence' het werkdocument "
+                                   "met per indicator het oordeel, de bevinding en alle citaten. Alleen "
+                                   "geanonimiseerde tekst; bevat een tekst toch een naam of identificerend gegeven, "
+                                   "dan wordt er niets geschreven (exitcode 1).")
+    p.add_argument("what", choices=["nota", "evidence"], metavar="{nota,evidence}")
+    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
+    p.add_argument("--approach", metavar="ID", type=int, required=True, help="de aanpak")
+    p.add_argument("--out", metavar="BESTAND.docx", type=Path, required=True, help="het te schrijven document")
+    p.add_argument("--template", metavar="BESTAND", type=Path,
+                   help="huisstijl: neem de stijlen over uit dit Word-document of -sjabloon (.docx of .dotx); "
+                        "alleen bij 'nota'")
+    p.add_argument("--author", metavar="NAAM", default=os.environ.get("GGSR_INSPECTOR", ""),
+                   help="naam van de inspecteur voor de documenteigenschappen (standaard: GGSR_INSPECTOR)")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    _passphrase_option(p)
+
     p = sub.add_parser("check", help="controleer een database op beschadiging",
                        description="Volledige controle van een database (pagina's, verwijzingen, zoekindex). "
                                    "Exitcode 0: gezond; 1: beschadigd of niet te openen, met wat er mis is.")
@@ -178,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_audit(args)
         if args.command == "evidence":
             return _cmd_evidence(args)
+        if args.command == "export":
+            return _cmd_export(args)
         if args.command == "check":
             return _cmd_check(args)
         if args.command == "backups":
@@ -302,19 +322,46 @@ def _cmd_dump(args) -> int:
     return 0
 
 
+def _framework_of(store, approach, db):
+    from ggsr_desktop.framework import load_catalog
+
+    study = store.get_study(approach.study_id)
+    try:
+        return load_catalog(paths.user_frameworks_dir(db)).get(study.framework_id)
+    except KeyError:
+        raise GgsrError(f"toetsingskader '{study.framework_id}' van onderzoek {study.id} is niet gevonden") from None
+
+
+def _cmd_export(args) -> int:
+    from ggsr_desktop.report import export_evidence, export_nota
+
+    if args.template is not None and args.what != "nota":
+        raise GgsrError("--template hoort bij 'export nota'")
+    db = args.db or paths.default_db_path()
+    with _open(args) as store:
+        approach = store.get_approach(args.approach)
+        framework = _framework_of(store, approach, db)
+        if args.what == "nota":
+            result = export_nota(store, framework, approach.id, args.out, args.template, author=args.author)
+        else:
+            result = export_evidence(store, framework, approach.id, args.out)
+    if args.json:
+        _print_json({"file": str(result.path), "paragraphs": result.paragraphs, "tables": result.tables,
+                     "auto_quotes": result.auto_quotes})
+    else:
+        extra = (f"; {result.auto_quotes} citaten automatisch gekozen (met opmerking 'controleer')"
+                 if result.auto_quotes else "")
+        print(f"Geschreven: {result.path} ({result.paragraphs} alinea's, {result.tables} tabellen{extra}).")
+    return 0
+
+
 def _cmd_evidence(args) -> int:
     from ggsr_desktop.evidence import matrix_records, records_csv
-    from ggsr_desktop.framework import load_catalog
 
     db = args.db or paths.default_db_path()
     with _open(args) as store:
         approach = store.get_approach(args.approach)
-        study = store.get_study(approach.study_id)
-        catalog = load_catalog(paths.user_frameworks_dir(db))
-        try:
-            framework = catalog.get(study.framework_id)
-        except KeyError:
-            raise GgsrError(f"toetsingskader '{study.framework_id}' van onderzoek {study.id} is niet gevonden") from None
+        framework = _framework_of(store, approach, db)
         records = matrix_records(store, framework, approach.id)
     if args.json:
         _print_json(records)

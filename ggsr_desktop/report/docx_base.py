@@ -1,0 +1,320 @@
+"""Word plumbing for the exports (python-docx): a document from the default or an organisation's template
+(.docx, or .dotx read as a document), the styles the report relies on, heading numbering, fields (table of
+contents, page numbers), table details (repeated header row, shading, merged cells), page setup, the Dutch
+language and core properties, and text made safe for Word's XML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from ggsr_desktop.errors import GgsrError
+
+# Characters XML 1.0 (and so Word) cannot hold: C0 controls except tab/newline, lone surrogates, U+FFFE/FFFF.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+HEADING_STYLES = ("Heading 1", "Heading 2", "Heading 3")
+QUOTE_STYLE = "Quote"
+TABLE_STYLE = "Table Grid"
+GREEN_FILL, RED_FILL, HEADER_FILL = "C6EFCE", "FFC7CE", "D9E2F3"
+
+
+class TemplateError(GgsrError):
+    """The house-style template cannot be used."""
+
+
+def clean(text: str) -> str:
+    """Text Word accepts: unsafe characters dropped, Windows line ends made plain."""
+    return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# ---- the document -------------------------------------------------------------------------------------------
+
+def new_document(template: Path | None = None):
+    """An empty document with the template's styles (python-docx's default template when None)."""
+    if template is None:
+        doc = Document()
+    else:
+        doc = _open_template(Path(template))
+        body = doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+    ensure_styles(doc)
+    return doc
+
+
+def _open_template(path: Path):
+    if not path.is_file():
+        raise TemplateError(f"sjabloon niet gevonden: {path}")
+    if path.suffix.lower() not in (".docx", ".dotx"):
+        raise TemplateError(f"sjabloon {path.name}: gebruik een Word-document (.docx) of -sjabloon (.dotx)")
+    source = path
+    tmp = None
+    try:
+        if path.suffix.lower() == ".dotx":  # python-docx refuses the template content type: read it as a document
+            tmp = Path(tempfile.mkdtemp(prefix="ggsr-sjabloon-"))
+            source = tmp / (path.stem + ".docx")
+            _as_document(path, source)
+        return Document(str(source))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise TemplateError(f"sjabloon {path.name} is geen bruikbaar Word-bestand ({type(exc).__name__})") from None
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _as_document(dotx: Path, target: Path) -> None:
+    with zipfile.ZipFile(dotx) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(TEMPLATE_TYPE.encode(), DOCUMENT_TYPE.encode())
+            dst.writestr(item, data)
+
+
+def ensure_styles(doc) -> None:
+    """The styles the report uses exist (an organisation's template may lack some), the headings are numbered
+    1 / 1.1 / 1.1.1 through Word's list numbering, and the text is Dutch."""
+    styles = doc.styles
+    names = {s.name for s in styles}
+    for name, base in (("Title", "Normal"), ("Subtitle", "Normal"), ("Heading 1", "Normal"),
+                       ("Heading 2", "Heading 1"), ("Heading 3", "Heading 2"), ("Heading 4", "Heading 3"),
+                       ("List Bullet", "Normal"), (QUOTE_STYLE, "Normal"), ("TOC Heading", "Heading 1")):
+        if name not in names:
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles[base] if base in names or base == "Normal" else None
+            names.add(name)
+            if name == QUOTE_STYLE:
+                style.font.italic = True
+                style.paragraph_format.left_indent = Mm(10)
+            if name.startswith("Heading"):
+                style.font.bold = True
+    if TABLE_STYLE not in {s.name for s in styles if s.type == WD_STYLE_TYPE.TABLE}:
+        styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    _number_headings(doc)
+    _dutch(doc)
+    _house_fonts(doc)
+
+
+def _house_fonts(doc) -> None:
+    """A plain sans-serif report (Calibri; LibreOffice shows its metric twin Carlito); chapters start on a new
+    page. Only where the style does not say otherwise: an organisation's template keeps its own choices."""
+    normal = doc.styles["Normal"]
+    if normal.font.name is None:
+        normal.font.name = "Calibri"
+    if normal.font.size is None:
+        normal.font.size = Pt(10.5)
+    for name in ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "TOC Heading"):
+        style = doc.styles[name]
+        if style.font.name in (None, "Calibri Light", "Cambria"):
+            style.font.name = "Calibri"
+    for name in ("Heading 1", "TOC Heading"):
+        doc.styles[name].paragraph_format.page_break_before = True
+
+
+def _number_headings(doc) -> None:
+    numbering = doc.part.numbering_part.element
+    ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum"))]
+    abstract_id = max(ids, default=0) + 1
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), str(abstract_id))
+    multi = OxmlElement("w:multiLevelType")
+    multi.set(qn("w:val"), "multilevel")
+    abstract.append(multi)
+    for level, style in enumerate(HEADING_STYLES):
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), str(level))
+        for tag, value in (("w:start", "1"), ("w:numFmt", "decimal"), ("w:pStyle", doc.styles[style].style_id),
+                           ("w:lvlText", ".".join(f"%{k + 1}" for k in range(level + 1))), ("w:suff", "space"),
+                           ("w:lvlJc", "left")):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), value)
+            lvl.append(element)
+        abstract.append(lvl)
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)  # abstractNums come before nums
+    else:
+        numbering.append(abstract)
+    nums = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    num_id = max(nums, default=0) + 1
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(num_id))
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), str(abstract_id))
+    num.append(ref)
+    numbering.append(num)
+    for level, style in enumerate(HEADING_STYLES):
+        ppr = doc.styles[style].element.get_or_add_pPr()
+        for old in ppr.findall(qn("w:numPr")):
+            ppr.remove(old)
+        ppr.insert(0, _num_pr(num_id, level))
+
+
+def _num_pr(num_id: int, level: int):
+    num_pr = OxmlElement("w:numPr")
+    ilvl = OxmlElement("w:ilvl")
+    ilvl.set(qn("w:val"), str(level))
+    nid = OxmlElement("w:numId")
+    nid.set(qn("w:val"), str(num_id))
+    num_pr.append(ilvl)
+    num_pr.append(nid)
+    return num_pr
+
+
+def unnumbered(paragraph) -> None:
+    """A heading without a number (Voorwoord, Bijlage 1): numbering switched off on the paragraph."""
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.insert(0, _num_pr(0, 0))
+
+
+def _dutch(doc) -> None:
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    lang = OxmlElement("w:lang")
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attr), "nl-NL")
+    rpr.append(lang)
+
+
+def page_setup(doc, header_text: str) -> None:
+    """A4 with 25 mm margins; the title in the header, the page number in the footer."""
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(25)
+        section.different_first_page_header_footer = True  # the title page stays clean
+        header = section.header.paragraphs[0] if section.header.paragraphs else section.header.add_paragraph()
+        header.text = clean(header_text)
+        header.style = doc.styles["Header"] if "Header" in {s.name for s in doc.styles} else header.style
+        footer = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
+        footer.alignment = 1  # centred
+        add_field(footer, "PAGE", "1")
+
+
+def core_properties(doc, title: str, subject: str, author: str, created: dt.datetime) -> None:
+    props = doc.core_properties
+    props.title = clean(title)
+    props.subject = clean(subject)
+    props.author = clean(author) or "GGSR Desktop"
+    props.last_modified_by = props.author
+    props.created = props.modified = created
+    props.language = "nl-NL"
+    props.keywords = "GGSR; toezicht op casusniveau; nota van bevindingen"
+    props.comments = "Concept gemaakt met GGSR Desktop"
+
+
+# ---- fields ---------------------------------------------------------------------------------------------------
+
+def add_field(paragraph, instruction: str, result: str = ""):
+    """A complex field (begin, instruction, separate, result, end) that Word and LibreOffice can update."""
+    def fld_char(kind: str):
+        run = paragraph.add_run()
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            char.set(qn("w:dirty"), "true")  # Word recalculates it on open
+        run._r.append(char)
+        return run
+
+    fld_char("begin")
+    instr_run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    instr_run._r.append(instr)
+    fld_char("separate")
+    shown = paragraph.add_run(clean(result))
+    fld_char("end")
+    return shown
+
+
+def update_fields_on_open(doc) -> None:
+    """Word asks to update the fields (the table of contents) when the document is opened."""
+    settings = doc.settings.element
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
+
+# ---- tables ---------------------------------------------------------------------------------------------------
+
+def set_widths(table, widths_mm: list[float]) -> None:
+    """Fixed column widths that Word and LibreOffice both honour (grid, cells and a fixed layout)."""
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    for tag in ("w:tblW", "w:tblLayout"):
+        for old in tbl_pr.findall(qn(tag)):
+            tbl_pr.remove(old)
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(sum(Mm(w).twips for w in widths_mm)))
+    tbl_pr.append(width)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
+        col.set(qn("w:w"), str(Mm(w).twips))
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_mm, strict=False):
+            cell.width = Mm(w)
+
+
+def repeat_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    trpr.append(header)
+
+
+def shade(cell, fill: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    for old in tcpr.findall(qn("w:shd")):
+        tcpr.remove(old)
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def cell_text(cell, text: str, bold: bool = False, size: float | None = None) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.text = ""
+    run = paragraph.add_run(clean(text))
+    run.bold = bold
+    if size is not None:
+        run.font.size = Pt(size)
+
+
+def muted(run) -> None:
+    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
