@@ -310,8 +310,8 @@ def test_arbitrary_quotes_export_and_reopen(tmp_path_factory, catalog, texts):
             return  # random text may look like an identifier: refusing is correct then
         document = docx.Document(str(tmp / "p.docx"))
         written = "\n".join(p.text for p in document.paragraphs)
-        for text in texts:
-            assert " ".join(clean(text).split()) in " ".join(written.split())
+        for text in texts:  # whitespace is folded as the report does; what Word cannot hold is gone
+            assert " ".join(clean(" ".join(text.split())).split()) in " ".join(written.split())
 
 
 @given(st.text(alphabet=st.characters(), max_size=100))

@@ -24,6 +24,7 @@ from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import FrameworkCatalog, load_catalog
 from ggsr_desktop.gui import labels, open_flow
 from ggsr_desktop.gui.detail_pane import DetailPane
+from ggsr_desktop.gui.export_host import ExportHost
 from ggsr_desktop.gui.interview_screen import AnonymiserProvider, InterviewScreen, shared_provider
 from ggsr_desktop.gui.prepare_menu import PrepareMenu
 from ggsr_desktop.gui.review_host import AUTHOR_KEY, ReviewHost
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
     # ---- menus ---------------------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
         self.new_action = QAction(self.tr("&Nieuwe database…"), self, shortcut=QKeySequence.StandardKey.New,
                                   triggered=self.new_database)
         self.open_action = QAction(self.tr("Database &openen…"), self, shortcut=QKeySequence.StandardKey.Open,
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         edit_menu.aboutToShow.connect(self._update_edit_menu)
         self.prepare = PrepareMenu(self)
         self.review = ReviewHost(self)
+        self.export = ExportHost(self)
         view_menu = self.menuBar().addMenu(self.tr("Beel&d"))
         self.tree_action = QAction(self.tr("&Overzicht links (onderzoeken en gesprekken)"), self, checkable=True,
                                    checked=True, shortcut=QKeySequence("F9"), toggled=self._show_tree)

@@ -1,7 +1,8 @@
 """Exports as Word documents: the Nota van Bevindingen of an approach and the evidence working document.
 
-Each export gathers its texts, checks them (`guard`: no known name, no identifier, else nothing is written),
-lays them out with python-docx and writes the file atomically (a temporary file next to it, then renamed).
+Each export gathers its texts from the store and checks them (`guard`: no known name, no identifier, else nothing
+is written) — `prepare_*`, on the caller's thread — then lays them out with python-docx and writes the file
+atomically (a temporary file next to it, then renamed) — `PreparedExport.write`, on any thread.
 python-docx is imported here, not at start-up of the app.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +21,8 @@ from ggsr_desktop.report import guard
 from ggsr_desktop.report.guard import ExportRefused
 from ggsr_desktop.store import Store
 
-__all__ = ["ExportRefused", "ExportResult", "export_evidence", "export_nota"]
+__all__ = ["ExportRefused", "ExportResult", "PreparedExport", "export_evidence", "export_nota", "prepare_evidence",
+           "prepare_nota"]
 
 
 @dataclass(frozen=True)
@@ -30,40 +33,77 @@ class ExportResult:
     auto_quotes: int = 0
 
 
-def export_nota(store: Store, framework: Framework, approach_id: int, out_path, template=None, *, author: str = "",
-                place: str = "Utrecht", date: dt.date | None = None, progress=lambda _f, _m: None) -> ExportResult:
+class PreparedExport:
+    """The data of an export, read and checked; `write` builds and saves the document without touching the store,
+    so the GUI can run it on a worker thread."""
+
+    def __init__(self, build: Callable, auto_quotes: int = 0):
+        self._build = build
+        self.auto_quotes = auto_quotes
+
+    def write(self, out_path, progress: Callable[[float, str], None] = lambda _f, _m: None) -> ExportResult:
+        _check_target(Path(out_path))
+        return _save(self._build(progress), out_path, self.auto_quotes)
+
+
+def prepare_nota(store: Store, framework: Framework, approach_id: int, template=None, *, author: str = "",
+                 place: str = "Utrecht", date: dt.date | None = None) -> PreparedExport:
     from ggsr_desktop.report.content import gather
     from ggsr_desktop.report.docx_base import new_document
     from ggsr_desktop.report.nota_docx import write_nota
 
     nota = gather(store, framework, approach_id, author=author, place=place, date=date)
     guard.check(nota.texts(), guard.registers(store, approach_id))
-    doc = new_document(Path(template) if template else None)
-    write_nota(doc, nota, progress)
-    auto = sum(1 for s in nota.green + nota.red for q in s.quotes if q.auto)
-    return _save(doc, out_path, auto)
+    template = Path(template) if template else None
+    new_document(template)  # a bad template is reported now, before the inspector waits for anything
+
+    def build(progress):
+        doc = new_document(template)
+        write_nota(doc, nota, progress)
+        return doc
+
+    return PreparedExport(build, sum(1 for s in nota.green + nota.red for q in s.quotes if q.auto))
+
+
+def prepare_evidence(store: Store, framework: Framework, approach_id: int) -> PreparedExport:
+    from ggsr_desktop.report.docx_base import new_document, page_setup, update_fields_on_open
+    from ggsr_desktop.report.evidence_docx import gather_evidence, write_evidence
+
+    data = gather_evidence(store, framework, approach_id)
+    guard.check(data.texts, guard.registers(store, approach_id))
+
+    def build(progress):
+        doc = new_document()
+        write_evidence(doc, data, progress)
+        page_setup(doc, data.title)
+        update_fields_on_open(doc)
+        return doc
+
+    return PreparedExport(build)
+
+
+def export_nota(store: Store, framework: Framework, approach_id: int, out_path, template=None, *, author: str = "",
+                place: str = "Utrecht", date: dt.date | None = None, progress=lambda _f, _m: None) -> ExportResult:
+    _check_target(Path(out_path))
+    job = prepare_nota(store, framework, approach_id, template, author=author, place=place, date=date)
+    return job.write(out_path, progress)
 
 
 def export_evidence(store: Store, framework: Framework, approach_id: int, out_path,
                     progress=lambda _f, _m: None) -> ExportResult:
-    from ggsr_desktop.report.docx_base import new_document, page_setup, update_fields_on_open
-    from ggsr_desktop.report.evidence_docx import evidence_texts, write_evidence
-
-    guard.check(evidence_texts(store, framework, approach_id), guard.registers(store, approach_id))
-    doc = new_document()
-    write_evidence(doc, store, framework, approach_id, progress)
-    approach = store.get_approach(approach_id)
-    page_setup(doc, f"Bewijs per indicator — {approach.municipality} {approach.name}")
-    update_fields_on_open(doc)
-    return _save(doc, out_path)
+    _check_target(Path(out_path))
+    return prepare_evidence(store, framework, approach_id).write(out_path, progress)
 
 
-def _save(doc, out_path, auto: int = 0) -> ExportResult:
-    out = Path(out_path)
+def _check_target(out: Path) -> None:
     if out.suffix.lower() != ".docx":
         raise GgsrError(f"{out.name}: het bestand moet op .docx eindigen")
     if not out.parent.is_dir():
         raise GgsrError(f"map bestaat niet: {out.parent}")
+
+
+def _save(doc, out_path, auto: int = 0) -> ExportResult:
+    out = Path(out_path)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".docx", dir=out.parent)
     os.close(fd)
     try:

@@ -1,7 +1,10 @@
 """The evidence working document for team discussion: per indicator its mark, finding and all its quotes, grouped by
-case and source. Anonymised like everything stored; checked like the nota before it is written."""
+case and source. Anonymised like everything stored; checked like the nota before it is written. The data is read
+first (`gather_evidence`, on the caller's thread), the document written from it (`write_evidence`, any thread)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from ggsr_desktop.evidence import SOURCES, evidence_matrix
 from ggsr_desktop.framework import Framework
@@ -10,57 +13,77 @@ from ggsr_desktop.report.content import role_prefix
 from ggsr_desktop.report.docx_base import QUOTE_STYLE, clean, muted
 from ggsr_desktop.store import Store
 
-SOURCE_TITLES = {"gezin": "Gezin", "regisseur": None, "professional": "Professionals", "document": "Gezinsplan"}
+
+@dataclass
+class IndicatorEvidence:
+    text: str
+    mark: str
+    highlight: str
+    finding: str
+    cases: list[tuple[str, int, int, int, dict[str, list[str]]]] = field(default_factory=list)
+    # (case code, total, positive, negative, {source title: ["text (kind, stance)", …]})
 
 
-def evidence_texts(store: Store, framework: Framework, approach_id: int) -> list[tuple[str, str]]:
-    """(where, text) of everything the working document writes (for the audit)."""
-    texts = [(f"bevinding bij '{j.indicator_id}'", j.finding) for j in store.list_judgements(approach_id)]
-    for quote in store.find_quotes(approach_id, limit=1_000_000):
-        if quote.codings:
-            texts.append((f"citaat {quote.id}", quote.text))
-    return texts
+@dataclass
+class EvidenceData:
+    title: str
+    indicators: list[IndicatorEvidence]
+    texts: list[tuple[str, str]]  # (where, text) for the audit
 
 
-def write_evidence(doc, store: Store, framework: Framework, approach_id: int, progress=lambda _f, _m: None) -> None:
+def gather_evidence(store: Store, framework: Framework, approach_id: int) -> EvidenceData:
     approach = store.get_approach(approach_id)
     judgements = {j.indicator_id: j for j in store.list_judgements(approach_id)}
     matrix = evidence_matrix(store, framework, approach_id)
     roles = {iv.id: iv.role for case in matrix.cases for iv in store.list_interviews(case.id)}
-    doc.add_paragraph(clean(f"Bewijs per indicator — {approach.municipality} {approach.name}"), style="Title")
+    titles = {"gezin": "Gezin", "regisseur": role_prefix(Role.REGISSEUR, approach.regisseur_label),
+              "professional": "Professionals", "document": "Gezinsplan"}
+    data = EvidenceData(f"Bewijs per indicator — {approach.municipality} {approach.name}", [], [])
+    for indicator in framework.indicators:
+        j = judgements.get(indicator.id)
+        item = IndicatorEvidence(
+            " ".join(indicator.text.split()),
+            f"{j.mark.symbol} {j.mark.value.replace('_', ' ')}" if j and j.mark else "nog niet beoordeeld",
+            j.highlight.value if j else "geen", j.finding if j else "")
+        if item.finding:
+            data.texts.append((f"bevinding bij '{indicator.id}'", item.finding))
+        for cell in matrix.row(indicator.id):
+            quotes = store.find_quotes(approach_id, indicator_id=indicator.id, case_id=cell.case_id, limit=100_000) \
+                if cell.total else []
+            by_source: dict[str, list[str]] = {}
+            for source in SOURCES:
+                for q in (q for q in quotes if roles[q.interview_id].value == source):
+                    stance = next(c.stance.value for c in q.codings if c.indicator_id == indicator.id)
+                    by_source.setdefault(titles[source], []).append(f"{q.text} ({q.kind.value}, {stance})")
+                    data.texts.append((f"citaat {q.id}", q.text))
+            item.cases.append((cell.case_code, cell.total, cell.stances["positief"], cell.stances["negatief"],
+                               by_source))
+        data.indicators.append(item)
+    return data
+
+
+def write_evidence(doc, data: EvidenceData, progress=lambda _f, _m: None) -> None:
+    doc.add_paragraph(clean(data.title), style="Title")
     intro = doc.add_paragraph(clean("Werkdocument voor de bespreking in het team: per indicator het oordeel, de "
                                     "bevinding en alle citaten per casus en bron. Geanonimiseerd; niet voor "
                                     "verspreiding buiten het inspectieteam."))
     intro.runs[0].italic = True
-    total = len(framework.indicators)
-    for k, indicator in enumerate(framework.indicators):
-        progress(k / total, indicator.id)
-        j = judgements.get(indicator.id)
-        doc.add_heading(clean(" ".join(indicator.text.split())), 2)
+    for k, item in enumerate(data.indicators):
+        progress(k / len(data.indicators), item.text)
+        doc.add_heading(clean(item.text), 2)
         mark = doc.add_paragraph()
         mark.add_run("Oordeel: ").bold = True
-        mark.add_run(f"{j.mark.symbol} {j.mark.value.replace('_', ' ')}" if j and j.mark else "nog niet beoordeeld")
-        if j and j.highlight.value != "geen":
-            mark.add_run(f" · gemarkeerd {j.highlight.value}")
+        mark.add_run(item.mark + (f" · gemarkeerd {item.highlight}" if item.highlight != "geen" else ""))
         finding = doc.add_paragraph()
         finding.add_run("Bevinding: ").bold = True
-        finding.add_run(clean(j.finding) if j and j.finding else "—")
-        for cell in matrix.row(indicator.id):
-            if not cell.total:
-                muted(doc.add_paragraph().add_run(clean(f"{cell.case_code}: geen bewijs")))
+        finding.add_run(clean(item.finding) or "—")
+        for code, total, positive, negative, by_source in item.cases:
+            if not total:
+                muted(doc.add_paragraph().add_run(clean(f"{code}: geen bewijs")))
                 continue
-            doc.add_heading(clean(f"{cell.case_code} — {cell.total} citaten (+{cell.stances['positief']} "
-                                  f"−{cell.stances['negatief']})"), 4)
-            quotes = store.find_quotes(approach_id, indicator_id=indicator.id, case_id=cell.case_id, limit=100_000)
-            for source in SOURCES:
-                of_source = [q for q in quotes if roles[q.interview_id].value == source]
-                if not of_source:
-                    continue
-                title = SOURCE_TITLES[source] or role_prefix(Role.REGISSEUR, approach.regisseur_label)
-                doc.add_paragraph().add_run(clean(f"{title} ({len(of_source)})")).bold = True
-                for q in of_source:
-                    stance = next(c.stance.value for c in q.codings if c.indicator_id == indicator.id)
-                    p = doc.add_paragraph(style=QUOTE_STYLE)
-                    p.add_run(clean(f"{q.text} "))
-                    muted(p.add_run(clean(f"({q.kind.value}, {stance})")))
+            doc.add_heading(clean(f"{code} — {total} citaten (+{positive} −{negative})"), 4)
+            for title, lines in by_source.items():
+                doc.add_paragraph().add_run(clean(f"{title} ({len(lines)})")).bold = True
+                for line in lines:
+                    doc.add_paragraph(clean(line), style=QUOTE_STYLE)
     progress(1.0, "klaar")

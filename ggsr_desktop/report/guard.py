@@ -4,6 +4,7 @@ the anonymiser; the export refuses then, naming where, never what."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ggsr_desktop.anonymise.identifiers import find_identifiers
@@ -19,6 +20,8 @@ class ExportRefused(GgsrError):
 
     def __init__(self, where: str, what: str):
         self.where, self.what = where, what
+        found = re.match(r"citaat (\d+)", where)
+        self.quote_id = int(found.group(1)) if found else None  # the GUI offers to open it
         super().__init__(f"export geweigerd: {where} bevat {what}. Pas de tekst aan (of zet de vervanging terug) en "
                          f"exporteer opnieuw; er is niets geschreven.")
 

@@ -1,0 +1,216 @@
+"""Exporting from the window (Bestand › Nota van bevindingen exporteren, Ctrl+Shift+E; Bewijsdocument exporteren;
+Huisstijlsjabloon). The data is read and checked on the GUI thread (a fraction of a second); the document is built
+and written on a worker thread with a progress dialog; afterwards the folder can be opened."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from ggsr_desktop.errors import GgsrError
+from ggsr_desktop.gui.review_host import AUTHOR_KEY
+
+TEMPLATE_KEY = "export/template"
+
+
+class _Worker(QObject):
+    """Runs `PreparedExport.write` on a thread; its signals arrive on the GUI thread."""
+
+    progressed = Signal(float, str)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def run(self, job, path: Path) -> None:
+        def work():
+            try:
+                result = job.write(path, lambda fraction, message: self.progressed.emit(fraction, message))
+            except GgsrError as exc:
+                self.failed.emit(str(exc))
+            except Exception as exc:  # noqa: BLE001 - reported in the window
+                self.failed.emit(f"onverwachte fout: {type(exc).__name__}")
+            else:
+                self.finished.emit(result)
+
+        self.thread = threading.Thread(target=work, name="export", daemon=True)
+        self.thread.start()
+
+
+class ExportHost(QObject):
+    exported = Signal(object)  # ExportResult
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.dialog = None  # the open message or progress dialog (tests look at it)
+        self.last_result = None
+        self.last_error: str | None = None
+        menu = window.file_menu
+        first = menu.actions()[2] if len(menu.actions()) > 2 else None
+        self.nota_action = self._action(self.tr("Nota van &bevindingen exporteren…"), "Ctrl+Shift+E",
+                                        lambda: self.export("nota"), "exportNotaAction")
+        self.evidence_action = self._action(self.tr("Bewijs&document exporteren…"), None,
+                                            lambda: self.export("evidence"), "exportEvidenceAction")
+        self.template_action = self._action(self.tr("&Huisstijlsjabloon voor de nota…"), None, self.choose_template,
+                                            "templateAction")
+        for action in (self.nota_action, self.evidence_action, self.template_action):
+            menu.insertAction(first, action)
+        menu.insertSeparator(first)
+
+    def _action(self, text, keys, slot, name) -> QAction:
+        action = QAction(text, self.window, triggered=slot)
+        action.setObjectName(name)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        return action
+
+    # ---- the template -------------------------------------------------------------------------------------------
+
+    def template(self) -> Path | None:
+        value = self.window.settings.value(TEMPLATE_KEY, "")
+        return Path(value) if value else None
+
+    def set_template(self, path: Path | None) -> None:
+        """Remember the organisation's house style (checked now: a broken file is refused with a message)."""
+        if path is not None:
+            from ggsr_desktop.report.docx_base import new_document
+
+            new_document(path)
+        self.window.settings.set_value(TEMPLATE_KEY, str(path) if path else "")
+        self.window.settings.sync()
+
+    def choose_template(self) -> None:
+        w = self.window
+        current = self.template()
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Huisstijlsjabloon"), self.tr(
+            "Huidig sjabloon: {0}\n\nDe nota neemt de stijlen (lettertypen, kleuren, koppen) over uit een Word-document "
+            "of -sjabloon van uw organisatie.").format(current or self.tr("geen (standaardopmaak)")), parent=w)
+        choose = box.addButton(self.tr("Sjabloon &kiezen…"), QMessageBox.ButtonRole.AcceptRole)
+        clear = box.addButton(self.tr("&Geen sjabloon"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Annu&leren"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is clear:
+            self.set_template(None)
+        elif box.clickedButton() is choose:
+            name, _ = QFileDialog.getOpenFileName(w, self.tr("Huisstijlsjabloon kiezen"), str(current or Path.home()),
+                                                  self.tr("Word-document of -sjabloon (*.docx *.dotx)"))
+            if name:
+                try:
+                    self.set_template(Path(name))
+                except GgsrError as exc:
+                    QMessageBox.warning(w, self.tr("Sjabloon niet bruikbaar"), str(exc))
+
+    # ---- exporting ------------------------------------------------------------------------------------------------
+
+    def export(self, what: str, path: Path | None = None) -> None:
+        """Ask where (unless `path` is given), read and check the data, then write on a worker thread."""
+        from ggsr_desktop.report import ExportRefused, prepare_evidence, prepare_nota
+
+        w = self.window
+        approach_id = w.prepare._approach()
+        if approach_id is None:
+            return
+        approach = w.store.get_approach(approach_id)
+        study = w.store.get_study(approach.study_id)
+        try:
+            framework = w.catalog.get(study.framework_id)
+        except KeyError:
+            QMessageBox.warning(w, self.tr("Toetsingskader ontbreekt"), self.tr(
+                "Het toetsingskader '{0}' van dit onderzoek is niet gevonden.").format(study.framework_id))
+            return
+        if w.review.screen is not None:
+            w.review.screen.flush(closing=False)  # what is being typed goes into the report too
+        if path is None:
+            title = (self.tr("Nota van Bevindingen {0} {1}") if what == "nota" else
+                     self.tr("Bewijs per indicator {0} {1}")).format(approach.municipality, approach.name)
+            start = Path(w.settings.value("export/dir", str(Path.home()))) / f"{_safe(title)}.docx"
+            name, _ = QFileDialog.getSaveFileName(w, self.tr("Exporteren als Word-document"), str(start),
+                                                  self.tr("Word-document (*.docx)"))
+            if not name:
+                return
+            path = Path(name if name.lower().endswith(".docx") else name + ".docx")
+        try:
+            if what == "nota":
+                job = prepare_nota(w.store, framework, approach_id, self.template(),
+                                   author=w.settings.value(AUTHOR_KEY, ""))
+            else:
+                job = prepare_evidence(w.store, framework, approach_id)
+        except ExportRefused as exc:
+            self._refused(exc)
+            return
+        except GgsrError as exc:
+            self._failed(str(exc))
+            return
+        w.settings.set_value("export/dir", str(path.parent))
+        self._write(job, path)
+
+    def _write(self, job, path: Path) -> None:
+        progress = QProgressDialog(self.tr("Document wordt gemaakt…"), "", 0, 100, self.window)
+        progress.setObjectName("exportProgress")
+        progress.setWindowTitle(self.tr("Exporteren"))
+        progress.setCancelButton(None)  # writing takes about a second; a half-written file is never left behind
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setValue(0)
+        self.progress = progress
+        worker = _Worker()
+        worker.progressed.connect(lambda f, m: (progress.setValue(int(f * 100)), progress.setLabelText(
+            self.tr("Document wordt gemaakt: {0}…").format(m))))
+        worker.finished.connect(lambda result: self._done(result, progress))
+        worker.failed.connect(lambda message: (progress.close(), self._failed(message)))
+        self.worker = worker
+        self.last_result, self.last_error = None, None
+        worker.run(job, path)
+
+    def _done(self, result, progress) -> None:
+        progress.close()
+        self.last_result = result
+        self.exported.emit(result)
+        extra = self.tr("\n\n{0} citaten zijn automatisch gekozen; in Word staat er een opmerking bij om ze te "
+                        "controleren.").format(result.auto_quotes) if result.auto_quotes else ""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Geëxporteerd"), self.tr(
+            "Opgeslagen als {0}.{1}\n\nWerk in Word of LibreOffice de inhoudsopgave bij (Word vraagt erom bij het "
+            "openen).").format(result.path, extra), parent=self.window)
+        open_folder = box.addButton(self.tr("&Map openen"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Sluiten"), QMessageBox.ButtonRole.RejectRole)
+        box.setObjectName("exportDone")
+        box.finished.connect(lambda _r: box.clickedButton() is open_folder and QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(result.path.parent))))
+        self.dialog = box
+        box.open()
+
+    def _failed(self, message: str) -> None:
+        self.last_error = message
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Exporteren mislukt"), message, parent=self.window)
+        box.setObjectName("exportFailed")
+        self.dialog = box
+        box.open()
+
+    def _refused(self, exc) -> None:
+        """Nothing was written; the inspector can go to the quote that holds the name."""
+        self.last_error = str(exc)
+        w = self.window
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export geweigerd"), str(exc)[:1].upper() + str(exc)[1:],
+                          parent=w)
+        box.setObjectName("exportRefused")
+        go = None
+        if exc.quote_id is not None:
+            go = box.addButton(self.tr("Citaat &openen"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Sluiten"), QMessageBox.ButtonRole.RejectRole)
+
+        def finished(_result) -> None:
+            if go is not None and box.clickedButton() is go:
+                quote = w.store.get_quote(exc.quote_id)
+                w.open_interview(quote.interview_id, quote.id)
+
+        box.finished.connect(finished)
+        self.dialog = box
+        box.open()
+
+
+def _safe(name: str) -> str:
+    """A file name without characters that file systems refuse."""
+    return "".join(c for c in name if c not in '<>:"/\\|?*').strip() or "nota"
