@@ -1,0 +1,246 @@
+"""Validating an import file (format in docs/import-format.md) before anything is written.
+
+The whole file is checked; the first problem is reported with its JSON path
+(`cases[1].interviews[0].quotes[3].indicators[0]: onbekende indicator '…'`). Indicator texts are resolved to
+their ids and the typering's keys to field names on the way, so the writer gets plain data.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ggsr_desktop.errors import GgsrError
+from ggsr_desktop.framework import Framework, FrameworkCatalog
+from ggsr_desktop.models import APPROACH_TEXTS, DESCRIPTION_FIELDS, Highlight, Kind, Role, Stance
+from ggsr_desktop.store.report import SECTION_HIGHLIGHTS
+
+MARKS = {"✓": "voldoet", "✔": "voldoet", "X": "verbeterpunt", "x": "verbeterpunt", "✗": "verbeterpunt",
+         "–": "niet_vastgesteld", "-": "niet_vastgesteld", "—": "niet_vastgesteld"}
+
+
+class ImportFileError(GgsrError):
+    """The import file is malformed; names the file and the JSON path."""
+
+
+class _Checker:
+    def __init__(self, path: Path, framework: Framework | None = None):
+        self.path = path
+        self.framework = framework
+
+    def fail(self, where: str, problem: str):
+        raise ImportFileError(f"{self.path}: {where}: {problem}" if where else f"{self.path}: {problem}")
+
+    def obj(self, value, where: str) -> dict:
+        if not isinstance(value, dict):
+            self.fail(where, f"verwacht een object, gevonden: {_kind(value)}")
+        return value
+
+    def array(self, value, where: str) -> list:
+        if not isinstance(value, list):
+            self.fail(where, f"verwacht een lijst, gevonden: {_kind(value)}")
+        return value
+
+    def objects(self, parent: dict, key: str, where: str = "", required: bool = False):
+        """The objects of the list `parent[key]`, each with its path; an optional list may be left out."""
+        path = f"{where}.{key}" if where else key
+        for k, value in enumerate(self.array(parent.get(key) if required else parent.get(key, []), path)):
+            yield self.obj(value, f"{path}[{k}]"), f"{path}[{k}]"
+
+    def text(self, parent: dict, key: str, where: str, required: bool = True) -> str | None:
+        path = f"{where}.{key}" if where else key
+        if key not in parent or parent[key] is None:
+            if required:
+                self.fail(path, "ontbreekt")
+            return None
+        value = parent[key]
+        if not isinstance(value, str):
+            self.fail(path, f"verwacht tekst, gevonden: {_kind(value)}")
+        if required and not value.strip():
+            self.fail(path, "is leeg")
+        return value.strip()
+
+    def choice(self, parent: dict, key: str, where: str, allowed, default=None):
+        value = self.text(parent, key, where, required=False)
+        if value is None:
+            return default
+        if value not in allowed:
+            self.fail(f"{where}.{key}", f"ongeldige waarde '{value}'; toegestaan: {', '.join(allowed)}")
+        parent[key] = value  # as checked: without surrounding spaces
+        return value
+
+    def indicator(self, value, where: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            self.fail(where, f"verwacht een indicator-id of indicatortekst, gevonden: {_kind(value)}")
+        wanted = " ".join(value.split())
+        for ind in self.framework.indicators:
+            if ind.id == wanted or " ".join(ind.text.split()).rstrip(".") == wanted.rstrip("."):
+                return ind.id
+        self.fail(where, f"onbekende indicator '{value}'")
+
+    def indicators(self, parent: dict, where: str) -> list[str]:
+        """Resolve `parent['indicators']` (ids or exact texts) to ids, in place."""
+        values = self.array(parent.get("indicators", []), f"{where}.indicators")
+        parent["indicators"] = [self.indicator(v, f"{where}.indicators[{k}]") for k, v in enumerate(values)]
+        return parent["indicators"]
+
+
+def _kind(value) -> str:
+    return {dict: "een object", list: "een lijst", str: "tekst", bool: "ja/nee", type(None): "null"}.get(
+        type(value), "een getal" if isinstance(value, (int, float)) else type(value).__name__)
+
+
+def read_import_file(path: Path, catalog: FrameworkCatalog) -> tuple[dict, Framework]:
+    """Parse and validate an import file completely; returns the data with indicator ids resolved (and the
+    typering's keys as field names)."""
+    path = Path(path)
+    ck = _Checker(path)
+    top = ck.obj(_parse(path), "")
+    ck.text(top, "study", "")
+    framework_id = ck.text(top, "framework", "")
+    try:
+        ck.framework = catalog.get(framework_id)
+    except KeyError:
+        ck.fail("framework", f"onbekend toetsingskader '{framework_id}'; bekend: {', '.join(catalog.ids())}")
+    approach = ck.obj(top.get("approach"), "approach")
+    ck.text(approach, "municipality", "approach")
+    ck.text(approach, "name", "approach")
+    ck.text(approach, "regisseur_label", "approach", required=False)
+    _check_cases(ck, top)
+    judged = _check_judgements(ck, top)
+    _check_sections(ck, top, judged)
+    _check_typering(ck, top)
+    _check_nota_texts(ck, top)
+    return top, ck.framework
+
+
+def _parse(path: Path):
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ImportFileError(f"{path}: kan bestand niet lezen: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ImportFileError(f"{path}: bestand is geen UTF-8-tekst") from None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(f"{path}: ongeldige JSON op regel {exc.lineno}, kolom {exc.colno}: {exc.msg}") from None
+
+
+def _check_cases(ck: _Checker, top: dict) -> None:
+    codes = set()
+    for case, cw in ck.objects(top, "cases", required=True):
+        code = ck.text(case, "code", cw)
+        if code in codes:
+            ck.fail(f"{cw}.code", f"casuscode '{code}' komt twee keer voor")
+        codes.add(code)
+        for person, pw in ck.objects(case, "persons", cw):
+            ck.text(person, "role", pw)
+            ck.text(person, "name", pw)
+            for vi, variant in enumerate(ck.array(person.get("variants", []), f"{pw}.variants")):
+                if not isinstance(variant, str) or not variant.strip():
+                    ck.fail(f"{pw}.variants[{vi}]", "verwacht niet-lege tekst")
+        for fact, fw in ck.objects(case, "facts", cw):
+            ck.text(fact, "kind", fw)
+            ck.text(fact, "value", fw)
+        for interview, iw in ck.objects(case, "interviews", cw):
+            _check_interview(ck, interview, iw)
+
+
+def _check_interview(ck: _Checker, interview: dict, iw: str) -> None:
+    role = ck.choice(interview, "respondent", iw, [r.value for r in Role])
+    if role is None:
+        ck.fail(f"{iw}.respondent", "ontbreekt")
+    organisation = ck.text(interview, "organisation", iw, required=False)
+    if role == Role.PROFESSIONAL and not organisation:
+        ck.fail(f"{iw}.organisation", "een professional heeft een organisatietype nodig")
+    date = ck.text(interview, "date", iw, required=False)
+    if date is not None:
+        _check_date(ck, date, f"{iw}.date")
+    for quote, qw in ck.objects(interview, "quotes", iw):
+        ck.text(quote, "text", qw)
+        ck.choice(quote, "kind", qw, [k.value for k in Kind])
+        ck.choice(quote, "stance", qw, [s.value for s in Stance])
+        indicators = ck.indicators(quote, qw)
+        illustrative = quote.get("illustrative", False)
+        if not isinstance(illustrative, bool):
+            ck.fail(f"{qw}.illustrative", f"verwacht true of false, gevonden: {_kind(illustrative)}")
+        if illustrative and not indicators:
+            ck.fail(f"{qw}.illustrative", "een illustratief citaat hoort bij minstens één indicator")
+
+
+def _check_judgements(ck: _Checker, top: dict) -> dict[str, tuple[str, dict]]:
+    """Returns the path and the judgement of each judged indicator."""
+    seen: dict[str, tuple[str, dict]] = {}
+    for judgement, jw in ck.objects(top, "judgements"):
+        judgement["indicator"] = ck.indicator(judgement.get("indicator"), f"{jw}.indicator")
+        if judgement["indicator"] in seen:
+            ck.fail(f"{jw}.indicator", f"indicator '{judgement['indicator']}' heeft al een oordeel")
+        seen[judgement["indicator"]] = jw, judgement
+        ck.choice(judgement, "mark", jw, list(MARKS))
+        ck.text(judgement, "finding", jw, required=False)
+        ck.choice(judgement, "highlight", jw, [h.value for h in Highlight])
+    return seen
+
+
+def _check_sections(ck: _Checker, top: dict, judged: dict[str, tuple[str, dict]]) -> None:
+    """Chapters 3 and 4: each indicator in one section only, its judgement in the file not of another colour."""
+    placed: dict[str, str] = {}  # indicator -> the section it is in
+    for section, sw in ck.objects(top, "sections"):
+        ck.text(section, "title", sw)
+        highlight = ck.text(section, "highlight", sw, required=False)
+        if highlight not in SECTION_HIGHLIGHTS:
+            ck.fail(f"{sw}.highlight", "moet groen of rood zijn" +
+                    ("; ontbreekt" if highlight is None else f", niet '{highlight}'"))
+        section["highlight"] = highlight
+        ck.text(section, "intro", sw, required=False)
+        ck.text(section, "conclusion", sw, required=False)
+        for k, ind in enumerate(ck.indicators(section, sw)):
+            where = f"{sw}.indicators[{k}]"
+            if ind in placed:
+                ck.fail(where, f"indicator '{ind}' staat al in {placed[ind]}; een indicator staat in één sectie")
+            placed[ind] = sw
+            jw, judgement = judged.get(ind, ("", {}))
+            if judgement.get("highlight") and judgement["highlight"] != highlight:
+                ck.fail(where, f"{jw}.highlight is '{judgement['highlight']}', maar deze sectie is {highlight}; "
+                        f"maak die {highlight} of laat hem weg")
+
+
+def _typering_keys() -> dict[str, str]:
+    """Accepted keys of `typering` (case-folded): the field names and their Dutch titles."""
+    keys = {field.casefold(): field for field in DESCRIPTION_FIELDS}
+    keys.update({title.casefold(): field for field, title in DESCRIPTION_FIELDS.items()})
+    return keys
+
+
+def _check_typering(ck: _Checker, top: dict) -> None:
+    """Chapter 2; the keys become field names."""
+    given = ck.obj(top.get("typering", {}), "typering")
+    accepted, fields = _typering_keys(), {}
+    for key in given:
+        field = accepted.get(" ".join(key.split()).casefold())
+        if field is None:
+            allowed = ", ".join(f"{name} ({title})" for name, title in DESCRIPTION_FIELDS.items())
+            ck.fail("typering", f"onbekend veld '{key}'; toegestaan: {allowed}")
+        if field in fields:
+            ck.fail(f"typering.{key}", f"veld '{field}' staat er al in")
+        fields[field] = ck.text(given, key, "typering", required=False) or ""
+    top["typering"] = fields
+
+
+def _check_nota_texts(ck: _Checker, top: dict) -> None:
+    """The voorwoord, the general conclusion (5.1) and the recommendations (5.2)."""
+    for key in APPROACH_TEXTS:
+        ck.text(top, key, "", required=False)
+    for recommendation, rw in ck.objects(top, "recommendations"):
+        ck.text(recommendation, "lead", rw, required=False)
+        ck.text(recommendation, "text", rw)
+
+
+def _check_date(ck: _Checker, value: str, where: str) -> None:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        ck.fail(where, f"ongeldige datum '{value}'; gebruik JJJJ-MM-DD")
