@@ -11,12 +11,19 @@ from pathlib import Path
 
 from ggsr_desktop import paths
 from ggsr_desktop.errors import StoreError
-from ggsr_desktop.keyfile import KeyFile, key_path
+from ggsr_desktop.paths import key_path
 from ggsr_desktop.store import Store
 from ggsr_desktop.store import backups as backup_files
 from ggsr_desktop.store.recovery import RestoreResult, restore
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _keyfile():
+    """The key-file module (cryptography), imported only for an encrypted database."""
+    from ggsr_desktop import keyfile
+
+    return keyfile.KeyFile
 
 
 def is_encrypted(db_path) -> bool:
@@ -51,14 +58,14 @@ def data_key(db_path, passphrase: str | None) -> bytes | None:
     if passphrase is None:
         raise StoreError(f"{db_path.name} is versleuteld: geef het wachtwoord (GGSR_PASSPHRASE of "
                          "--passphrase-file)")
-    return KeyFile.load(db_path).unlock(passphrase)
+    return _keyfile().load(db_path).unlock(passphrase)
 
 
-def open_database(db_path, passphrase: str | None, keep_backups: bool | None = None) -> Store:
+def open_database(db_path, passphrase: str | None, keep_backups: bool | None = None, verify: bool = True) -> Store:
     db_path = Path(db_path)
     if not db_path.is_file():
         raise StoreError(f"database niet gevonden: {db_path}")
-    return Store.open(db_path, data_key(db_path, passphrase), keep_backups)
+    return Store.open(db_path, data_key(db_path, passphrase), keep_backups, verify)
 
 
 def create_database(db_path, passphrase: str, recovery_public_pem: bytes | None = None) -> Store:
@@ -73,7 +80,7 @@ def create_database(db_path, passphrase: str, recovery_public_pem: bytes | None 
     except OSError as exc:
         raise StoreError(f"kan map {db_path.parent} niet aanmaken: {exc.strerror}") from None
     recovery = recovery_public_pem if recovery_public_pem is not None else organisation_recovery_key()
-    keyfile, key = KeyFile.create(db_path, passphrase, recovery)
+    keyfile, key = _keyfile().create(db_path, passphrase, recovery)
     try:
         return Store.create(db_path, key)
     except BaseException:
@@ -123,16 +130,16 @@ def list_backups(db_path, passphrase: str | None) -> list[backup_files.BackupInf
 
 
 def change_passphrase(db_path, old: str, new: str) -> None:
-    KeyFile.load(db_path).change_passphrase(old, new)
+    _keyfile().load(db_path).change_passphrase(old, new)
     _copy_key_to_backups(db_path)
 
 
 def recover_with_organisation_key(db_path, private_pem: bytes, new_passphrase: str) -> None:
-    KeyFile.load(db_path).recover(private_pem, new_passphrase)
+    _keyfile().load(db_path).recover(private_pem, new_passphrase)
     _copy_key_to_backups(db_path)
 
 
 def _copy_key_to_backups(db_path) -> None:
     folder = backup_files.backups_dir(db_path)
     if folder.is_dir():
-        KeyFile.load(db_path).save(path=key_path(folder / "database"))
+        _keyfile().load(db_path).save(path=key_path(folder / "database"))

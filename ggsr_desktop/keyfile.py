@@ -26,19 +26,14 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ggsr_desktop.errors import StoreError, WrongPassphraseError
+from ggsr_desktop.paths import KEY_SUFFIX, key_path  # noqa: F401 - part of this module's interface
 
 FORMAT = "ggsr-desktop-keyfile"
 VERSION = 1
-KEY_SUFFIX = ".key"
 MIN_PASSPHRASE = 12
 # scrypt cost: about 0.4 s and 64 MiB on a 2-core laptop, so a wrong passphrase is reported well within a second
 SCRYPT = {"n": 2**16, "r": 8, "p": 1}
 _RECOVERY_INFO = b"ggsr-desktop recovery v1"
-
-
-def key_path(db_path) -> Path:
-    db_path = Path(db_path)
-    return db_path.with_name(db_path.name + KEY_SUFFIX)
 
 
 def _b64(data: bytes) -> str:

@@ -58,3 +58,12 @@ def builtin_frameworks_dir() -> Path:
 
 def resources_dir() -> Path:
     return _shipped_dir("resources")
+
+
+KEY_SUFFIX = ".key"
+
+
+def key_path(db_path) -> Path:
+    """The key file of an (encrypted) database: `<database>.key` next to it."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + KEY_SUFFIX)

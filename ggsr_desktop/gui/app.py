@@ -8,6 +8,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ggsr_desktop import paths
+from ggsr_desktop.errors import DamagedDatabaseError
 from ggsr_desktop.framework import load_catalog
 from ggsr_desktop.gui import open_flow
 from ggsr_desktop.gui.main_window import MainWindow
@@ -36,7 +37,17 @@ def _dutch_qt(app: QApplication) -> None:
 def run(store: Store, demo: bool = False) -> int:
     app = _application()
     catalog = load_catalog(paths.user_frameworks_dir(store.path))
-    window = MainWindow(store, catalog, demo=demo)
+    try:
+        window = MainWindow(store, catalog, demo=demo)
+    except DamagedDatabaseError:
+        if store.verified:
+            raise
+        # opened without the full check, and the damage showed while reading: the normal open offers the backup
+        store.close(backup=False)
+        store = open_flow.open_store(None, store.path)
+        if store is None:
+            return 1
+        window = MainWindow(store, catalog, demo=demo)
     window.show()
     try:
         return app.exec()
@@ -47,7 +58,7 @@ def run(store: Store, demo: bool = False) -> int:
 def run_path(path) -> int:
     """Open (or create) the database at `path` as the user is asked to, then run the window; 1 when not opened."""
     _application()
-    store = open_flow.open_store(None, path)
+    store = open_flow.open_store(None, path, verify=False)  # checked on a worker thread once the window is up
     if store is None:
         return 1
     return run(store, demo=False)

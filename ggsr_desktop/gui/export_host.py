@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from ggsr_desktop.errors import GgsrError
-from ggsr_desktop.gui.review_host import AUTHOR_KEY
+from ggsr_desktop.gui.window_settings import AUTHOR_KEY
 
 TEMPLATE_KEY = "export/template"
 

@@ -19,17 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from ggsr_desktop import __version__, paths
-from ggsr_desktop.capture import Capture
 from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import FrameworkCatalog, load_catalog
 from ggsr_desktop.gui import labels, open_flow
+from ggsr_desktop.gui.capture_support import AnonymiserProvider, shared_provider
 from ggsr_desktop.gui.detail_pane import DetailPane
 from ggsr_desktop.gui.export_host import ExportHost
-from ggsr_desktop.gui.interview_screen import AnonymiserProvider, InterviewScreen, shared_provider
 from ggsr_desktop.gui.prepare_menu import PrepareMenu
-from ggsr_desktop.gui.review_host import AUTHOR_KEY, ReviewHost
-from ggsr_desktop.gui.review_screen import ask_inspector_name
-from ggsr_desktop.gui.window_settings import WindowSettings
+from ggsr_desktop.gui.review_host import ReviewHost
+from ggsr_desktop.gui.store_check import BackgroundCheck
+from ggsr_desktop.gui.window_settings import AUTHOR_KEY, WindowSettings, ask_inspector_name
 from ggsr_desktop.store import Store
 from ggsr_desktop.store import backups as backup_files
 
@@ -47,8 +46,8 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.anonymiser_provider = anonymiser_provider
         self.settings = WindowSettings(settings)
-        self.interview_screen: InterviewScreen | None = None
-        self._capture: Capture | None = None
+        self.interview_screen = None  # the InterviewScreen shown (imported when first needed)
+        self._capture = None  # the store's Capture (imported with the first interview or dialog that needs it)
         self._narrowed = False
         self.resize(1280, 800)
 
@@ -89,6 +88,9 @@ class MainWindow(QMainWindow):
         self._store_opened()
         self._report_framework_errors()
         self._reopen()
+        self.checker = BackgroundCheck(self)
+        self.checker.done.connect(self._checked)
+        self._check_in_background()
 
     # ---- menus ---------------------------------------------------------------------------------------------
 
@@ -199,6 +201,10 @@ class MainWindow(QMainWindow):
         if store is None:
             return
         self.close_store()
+        self._adopt(store)
+
+    def _adopt(self, store: Store) -> None:
+        """Show the database just opened (the previous one is closed)."""
         self.store = store
         self.demo = False
         self.settings.set_value("last_dir", str(store.path.parent))
@@ -207,6 +213,34 @@ class MainWindow(QMainWindow):
         self._store_opened()
         self._report_framework_errors()
         self._reopen()
+        self._check_in_background()
+
+    def _check_in_background(self) -> None:
+        """A store opened without its full check gets it now, on a worker thread (with the backup on open)."""
+        if self.store is not None and not self.store.verified:
+            self.statusBar().showMessage(self.tr("Database wordt gecontroleerd…"))
+            self.checker.start(self.store)
+
+    def _checked(self, store: Store, problems: list, info) -> None:
+        if store is not self.store or store._conn is None:
+            return  # another database was opened meanwhile
+        if not problems:
+            store.verified_now(info)
+            self.statusBar().showMessage(self.tr("Database gecontroleerd: in orde."), 5000)
+            if info is not None:
+                self._show_backup_time(info.time)
+            return
+        path = store.path
+        QMessageBox.critical(self, self.tr("Database beschadigd"), self.tr(
+            "Bij de controle na het openen bleek {0} beschadigd ({1}).\n\nDe database wordt nu gesloten om verdere "
+            "schade te voorkomen. Daarna kunt u de nieuwste goede back-up terugzetten; het beschadigde bestand "
+            "wordt bewaard.").format(path.name, "; ".join(str(p) for p in problems[:3])))
+        self.close_store()
+        restored = open_flow.open_store(self, path)  # the full check again, and the offer of the newest backup
+        if restored is None:
+            QTimer.singleShot(0, self.close)  # nothing usable is open
+            return
+        self._adopt(restored)
 
     def _store_opened(self) -> None:
         """Menu state, the backup timer and the time of the newest backup for the store just opened."""
@@ -321,14 +355,16 @@ class MainWindow(QMainWindow):
     def provider(self) -> AnonymiserProvider:
         return self.anonymiser_provider or shared_provider()
 
-    def capture_for(self, anonymiser) -> Capture:
+    def capture_for(self, anonymiser):
         """One Capture per open store (its person registers are cached: a person added in a dialog is known
         to the interview screen at once). `None` is the strict fallback, replaced once the real one is there."""
+        from ggsr_desktop.capture import Capture
+
         if self._capture is None or (self._capture.strict and anonymiser is not None):
             self._capture = Capture(self.store, anonymiser)
         return self._capture
 
-    def ready_capture(self) -> Capture:
+    def ready_capture(self):
         """The capture for a dialog that needs the anonymiser now (waits for it with a busy cursor)."""
         provider = self.provider()
         if provider.get() is None:
@@ -481,6 +517,8 @@ class MainWindow(QMainWindow):
         except KeyError:
             self.stack.setCurrentWidget(self.detail)
             return
+        from ggsr_desktop.gui.interview_screen import InterviewScreen
+
         self.interview_screen = InterviewScreen(self.store, framework, interview_id, self.provider(),
                                                 make_capture=self.capture_for)
         self.interview_screen.saved_splitter = self.settings.bytes("interview/splitter")

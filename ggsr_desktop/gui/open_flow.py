@@ -80,13 +80,14 @@ def needs_creating(path) -> bool:
     return not (path.is_file() and path.stat().st_size > 0)
 
 
-def open_store(parent, path) -> Store | None:
-    """The database at `path`, opened (or created when it does not exist yet); None when cancelled or failed."""
+def open_store(parent, path, verify: bool = True) -> Store | None:
+    """The database at `path`, opened (or created when it does not exist yet); None when cancelled or failed.
+    With `verify=False` the full check is left to the caller (`Store.verify_and_back_up`, off the GUI thread)."""
     path = Path(path)
     if needs_creating(path):
         return create_store(parent, path)
     if not database.is_encrypted(path):
-        return _open(parent, path, None)  # a demo or other unencrypted database
+        return _open(parent, path, None, verify)  # a demo or other unencrypted database
     error = ""
     while True:
         passphrase = ask_passphrase(parent, path, create=False, error=error)
@@ -94,7 +95,7 @@ def open_store(parent, path) -> Store | None:
             return None
         try:
             with _busy():
-                return database.open_database(path, passphrase)
+                return database.open_database(path, passphrase, verify=verify)
         except WrongPassphraseError:
             error = _tr("Wachtwoord onjuist. De database is niet geopend en niet gewijzigd; probeer het opnieuw.")
         except DamagedDatabaseError as exc:
@@ -104,10 +105,10 @@ def open_store(parent, path) -> Store | None:
             return None
 
 
-def _open(parent, path: Path, passphrase: str | None) -> Store | None:
+def _open(parent, path: Path, passphrase: str | None, verify: bool = True) -> Store | None:
     try:
         with _busy():
-            return database.open_database(path, passphrase)
+            return database.open_database(path, passphrase, verify=verify)
     except DamagedDatabaseError as exc:
         return _offer_restore(parent, path, passphrase, exc)
     except GgsrError as exc:

@@ -13,10 +13,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ggsr_desktop import database, keyfile
+from ggsr_desktop import database
 from ggsr_desktop.errors import GgsrError
 
 UNLOCK, CREATE, CHANGE = "unlock", "create", "change"
+
+
+def _keyfile():
+    """The key-file module (cryptography), imported when a passphrase is actually asked for."""
+    from ggsr_desktop import keyfile
+
+    return keyfile
 
 
 class PassphraseDialog(QDialog):
@@ -129,7 +136,7 @@ class PassphraseDialog(QDialog):
     def _has_recovery_key(self) -> bool:
         try:
             if self.mode == CHANGE:
-                return keyfile.KeyFile.load(self.path).has_recovery
+                return _keyfile().KeyFile.load(self.path).has_recovery
             return database.organisation_recovery_key() is not None
         except GgsrError:
             return False  # unreadable: warn, as if there were none
@@ -142,10 +149,10 @@ class PassphraseDialog(QDialog):
             self.ok_button.setEnabled(bool(text))
             return
         if text:
-            self.strength_hint.setText(keyfile.strength_hint(text))
+            self.strength_hint.setText(_keyfile().strength_hint(text))
         else:
             self.strength_hint.setText(self.tr("Minstens {0} tekens; vier of vijf losse woorden werkt goed.")
-                                       .format(keyfile.MIN_PASSPHRASE))
+                                       .format(_keyfile().MIN_PASSPHRASE))
         repeat = self.repeat_edit.text()
         matches = text == repeat
         if repeat and not matches:
@@ -155,7 +162,7 @@ class PassphraseDialog(QDialog):
         else:
             self.match_hint.setText("")
         self.match_hint.setVisible(bool(self.match_hint.text()))
-        ok = bool(text) and matches and keyfile.passphrase_problem(text) is None
+        ok = bool(text) and matches and _keyfile().passphrase_problem(text) is None
         if self.mode == CHANGE:
             ok = ok and bool(self.old_edit.text())
         self.ok_button.setEnabled(ok)

@@ -8,9 +8,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from ggsr_desktop.gui.case_dialogs import ApproachDialog, CaseDialog, PersonsDialog, StudyDialog
-from ggsr_desktop.gui.review_dialogs import ReviewListDialog
 from ggsr_desktop.models import Role
+
+
+def _dialogs():
+    """The dialog classes, imported when a dialog is first opened (start-up does not need them)."""
+    from ggsr_desktop.gui import case_dialogs, review_dialogs
+
+    return case_dialogs, review_dialogs
 
 
 class PrepareMenu(QObject):
@@ -84,18 +89,19 @@ class PrepareMenu(QObject):
 
     def new_study(self) -> None:
         w = self.window
-        self._open(StudyDialog(w, w.store, w.catalog), lambda study: w.reload(("study", study.id)))
+        self._open(_dialogs()[0].StudyDialog(w, w.store, w.catalog), lambda study: w.reload(("study", study.id)))
 
     def new_approach(self) -> None:
         study_id = self._study()
         if study_id is not None:
             w = self.window
-            self._open(ApproachDialog(w, w.store, study_id), lambda approach: w.reload(("approach", approach.id)))
+            self._open(_dialogs()[0].ApproachDialog(w, w.store, study_id), lambda approach: w.reload(("approach", approach.id)))
 
     def new_case(self) -> None:
         approach_id = self._approach()
         if approach_id is not None:
-            self._open(CaseDialog(self.window, self.window.ready_capture(), approach_id), self._case_made)
+            self._open(_dialogs()[0].CaseDialog(self.window, self.window.ready_capture(), approach_id),
+                       self._case_made)
 
     def _case_made(self, case) -> None:
         w = self.window
@@ -116,13 +122,13 @@ class PrepareMenu(QObject):
             if w.interview_screen is not None:
                 w.interview_screen.save_draft()
 
-        self._open(PersonsDialog(w, w.ready_capture(), case_id), added)
+        self._open(_dialogs()[0].PersonsDialog(w, w.ready_capture(), case_id), added)
 
     def review_list(self) -> None:
         approach_id = self._approach()
         if approach_id is None:
             return
-        dialog = ReviewListDialog(self.window, self.window.store, approach_id)
+        dialog = _dialogs()[1].ReviewListDialog(self.window, self.window.store, approach_id)
         dialog.open_requested.connect(self.window.open_interview)
         self.dialog = dialog
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))

@@ -7,16 +7,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from ggsr_desktop.gui.review_screen import ReviewScreen
-
-AUTHOR_KEY = "inspector/name"
+from ggsr_desktop.gui.window_settings import AUTHOR_KEY
 
 
 class ReviewHost(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.screen: ReviewScreen | None = None
+        self.screen = None  # the ReviewScreen shown (imported when first opened: start-up does not need it)
         self.action = QAction(self.tr("&Bewijs beoordelen en oordelen…"), window, triggered=self.open_selected)
         self.action.setObjectName("reviewAction")
         self.action.setShortcut(QKeySequence("Ctrl+B"))
@@ -40,6 +38,8 @@ class ReviewHost(QObject):
             QMessageBox.warning(w, self.tr("Toetsingskader ontbreekt"), self.tr(
                 "Het toetsingskader '{0}' van dit onderzoek is niet gevonden.").format(study.framework_id))
             return
+        from ggsr_desktop.gui.review_screen import ReviewScreen
+
         w._drop_interview_screen()
         self.close()
         w.provider().start()  # the anonymiser is needed for the first text; it loads meanwhile

@@ -37,6 +37,7 @@ from ggsr_desktop.gui.guide_view import one_line
 from ggsr_desktop.gui.judgement_dialogs import HistoryDialog, RecodeDialog
 from ggsr_desktop.gui.judgement_editor import NEW_SECTION, JudgementEditor
 from ggsr_desktop.gui.quote_panel import QuotePanel
+from ggsr_desktop.gui.window_settings import ask_inspector_name
 from ggsr_desktop.judging import JudgementActions
 from ggsr_desktop.models import Highlight
 from ggsr_desktop.quote_actions import QuoteActions
@@ -44,13 +45,6 @@ from ggsr_desktop.store import Store
 from ggsr_desktop.undo import UndoStack
 
 log = logging.getLogger(__name__)
-
-
-def ask_inspector_name(parent, current: str = "") -> str | None:
-    """The inspector's name for the history of the judgements; None when cancelled or left empty."""
-    name, ok = QInputDialog.getText(parent, parent.tr("Naam van de inspecteur"), parent.tr(
-        "Uw naam (komt bij elke wijziging in de geschiedenis van de oordelen):"), text=current)
-    return " ".join(name.split()) if ok and name.strip() else None
 
 
 class ReviewScreen(QWidget):

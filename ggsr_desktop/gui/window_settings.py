@@ -4,6 +4,16 @@ each database (keyed by the database's random id, never by anything it contains)
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QInputDialog
+
+AUTHOR_KEY = "inspector/name"  # the inspector's name, for the history of the judgements
+
+
+def ask_inspector_name(parent, current: str = "") -> str | None:
+    """The inspector's name for the history of the judgements; None when cancelled or left empty."""
+    name, ok = QInputDialog.getText(parent, parent.tr("Naam van de inspecteur"), parent.tr(
+        "Uw naam (komt bij elke wijziging in de geschiedenis van de oordelen):"), text=current)
+    return " ".join(name.split()) if ok and name.strip() else None
 
 
 class WindowSettings:

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ggsr_desktop.errors import StoreError
-from ggsr_desktop.keyfile import key_path
+from ggsr_desktop.paths import key_path
 from ggsr_desktop.store.connection import DB_ERRORS, classify, connect
 
 SUFFIX = ".ggsrbak"

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Self
 
 import filelock
-import sqlite_utils
 
 from ggsr_desktop.errors import (
     DamagedDatabaseError,
@@ -70,7 +69,18 @@ class StoreBase:
         self._depth = 0  # nesting of write transactions; only the outermost one begins and commits
         self._changes_at_backup = conn.total_changes
         self._last_backup_at = 0.0
-        self.db = sqlite_utils.Database(conn)
+        self._db = None
+        self.verified = True  # False until `verify_and_back_up` ran for a store opened with verify=False
+
+    @property
+    def db(self):
+        """The connection as a sqlite-utils Database (imported on first use: with its plugin discovery it costs a
+        fifth of a second, which start-up does not pay)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self._conn)
+        return self._db
 
     # ---- opening -------------------------------------------------------------------------------------------
 
@@ -87,15 +97,18 @@ class StoreBase:
         return cls._connect(path, key, keep_backups, new=True)
 
     @classmethod
-    def open(cls, path, key: bytes | None = None, keep_backups: bool | None = None) -> Self:
+    def open(cls, path, key: bytes | None = None, keep_backups: bool | None = None, verify: bool = True) -> Self:
         """Open an existing database, check it, and migrate it forward if it has an older schema.
 
         Raises DamagedDatabaseError (file left untouched), DatabaseInUseError, DiskFullError or StoreError.
+        With `verify=False` only the header and schema are read before opening; the full check and the backup on
+        open are left to `verify_and_back_up` (the GUI runs it on a worker thread, so a large database does not
+        hold up the window).
         """
         path = Path(path)
         if not path.is_file():
             raise StoreError(f"database niet gevonden: {path}")
-        return cls._connect(path, key, keep_backups, new=False)
+        return cls._connect(path, key, keep_backups, new=False, verify=verify)
 
     @classmethod
     def open_or_create(cls, path, key: bytes | None = None, keep_backups: bool | None = None) -> Self:
@@ -104,7 +117,8 @@ class StoreBase:
         return cls.open(path, key, keep_backups) if exists else cls.create(path, key, keep_backups)
 
     @classmethod
-    def _connect(cls, path: Path, key: bytes | None, keep_backups: bool | None, new: bool) -> Self:
+    def _connect(cls, path: Path, key: bytes | None, keep_backups: bool | None, new: bool,
+                 verify: bool = True) -> Self:
         keep_backups = key is not None if keep_backups is None else keep_backups
         lock = acquire_lock(path)
         try:
@@ -113,7 +127,7 @@ class StoreBase:
             if not new and key is None and path.stat().st_size > 0 and not _plain_header(path):
                 raise StoreError(f"geen GGSR-database (geen SQLite-bestand, of versleuteld en zonder sleutel "
                                  f"geopend): {path}")
-            if not new:
+            if not new and verify:
                 _check_untouched(path, key)
             conn = connect(path, key, wal=new)
             try:
@@ -141,12 +155,13 @@ class StoreBase:
                 conn.close()
                 raise
             store = cls(path, conn, key, lock, keep_backups)
+            store.verified = new or verify
         except BaseException:
             lock.release()
             raise
         try:
             store.migrate()
-            if keep_backups and not new:
+            if keep_backups and not new and verify:
                 store.backup()  # on open: the state just checked as healthy
         except BaseException:
             store.close(backup=False)
@@ -192,6 +207,8 @@ class StoreBase:
                 self._conn.execute("INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)")
             except DB_ERRORS as exc:
                 problems.append(f"zoekindex: {exc}")
+            present = set(self.db.table_names())
+            problems += [f"tabel ontbreekt: {t}" for t in schema.TABLES if t not in present]
         except DB_ERRORS as exc:
             raise classify(exc, self.path, "controleren") from None
         return problems
@@ -206,6 +223,30 @@ class StoreBase:
         self._changes_at_backup = self._conn.total_changes
         self._last_backup_at = time.monotonic()
         return info
+
+    def verify_and_back_up(self) -> tuple[list[str], backups.BackupInfo | None]:
+        """The full check and the backup of a store opened with `verify=False`, on a read-only connection of its
+        own: it may run on another thread while the app is used (the main connection is not touched). Returns the
+        problems found (empty when healthy) and the backup written (when healthy and backups are kept); pass them
+        to `verified_now` on the store's own thread."""
+        try:
+            conn = connect(self.path, self._key, readonly=True)
+        except DamagedDatabaseError as exc:
+            return [exc.problem], None
+        try:
+            problems = quick_check(conn, self.path)
+            info = backups.write_backup(conn, self.path, self._key) if not problems and self.keep_backups else None
+        except DamagedDatabaseError as exc:
+            return [exc.problem], None
+        finally:
+            conn.close()
+        return problems, info
+
+    def verified_now(self, info: backups.BackupInfo | None) -> None:
+        self.verified = True
+        if info is not None:
+            self._changes_at_backup = self._conn.total_changes
+            self._last_backup_at = time.monotonic()
 
     def backup_if_due(self, interval_s: float = BACKUP_INTERVAL_S) -> backups.BackupInfo | None:
         """The periodic backup: only when something changed and `interval_s` has passed since the last one."""
@@ -305,7 +346,9 @@ class StoreBase:
 
     def _rows(self, sql: str, params: Iterable = ()) -> list[dict]:
         try:
-            return list(self.db.query(sql, tuple(params)))
+            cursor = self._conn.execute(sql, tuple(params))
+            columns = [d[0] for d in cursor.description]
+            return [dict(zip(columns, row, strict=True)) for row in cursor]
         except DB_ERRORS as exc:
             raise classify(exc, self.path, "lezen") from None
 

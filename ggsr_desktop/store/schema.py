@@ -220,4 +220,8 @@ CREATE INDEX recommendations_approach ON recommendations(approach_id, position);
 
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 SCHEMA_VERSION = len(MIGRATIONS)
+# Every table of the current schema (`Store.check` reports a missing one).
+TABLES = ("studies", "approaches", "cases", "interviews", "quotes", "codings", "judgements", "quotes_fts",
+          "judgement_quotes", "judgement_history", "meta", "register_entries", "placeholder_numbers", "quote_spans",
+          "case_keys", "drafts", "report_sections", "report_section_indicators", "approach_texts", "recommendations")
 
