@@ -127,15 +127,17 @@ class Capture:
     def save_quote(self, interview_id: int, text: str, kind: str = Kind.QUOTE,
                    codings: dict[str, str] | None = None) -> Quote:
         case_id = self.store.get_interview(interview_id).case_id
-        result = self.anonymise(case_id, text)
-        return self.store.add_quote(interview_id, result.text, kind, codings, result.spans, result.needs_review)
+        with self.store.transaction():  # new placeholder numbers and the quote: one commit, one fsync
+            result = self.anonymise(case_id, text)
+            return self.store.add_quote(interview_id, result.text, kind, codings, result.spans, result.needs_review)
 
     def update_quote_text(self, quote_id: int, text: str) -> Quote:
         quote = self.store.get_quote(quote_id)
         case_id = self.store.get_interview(quote.interview_id).case_id
-        result = self.anonymise(case_id, text)
-        return self.store.update_quote(quote_id, text=result.text, spans=result.spans,
-                                       needs_review=result.needs_review)
+        with self.store.transaction():
+            result = self.anonymise(case_id, text)
+            return self.store.update_quote(quote_id, text=result.text, spans=result.spans,
+                                           needs_review=result.needs_review)
 
     def save_draft(self, interview_id: int, text: str) -> str:
         """Keep the capture field's unsaved text, anonymised like a quote (names never reach the disk).

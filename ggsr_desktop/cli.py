@@ -125,6 +125,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     _passphrase_option(p)
 
+    p = sub.add_parser("bench", help="meet snelheid en geheugen op veldschaal, tegen basislijnen",
+                       description="Maakt synthetische studies (1.000 / 10.000 / 100.000 citaten) in een tijdelijke "
+                                   "map en meet opstarten, geheugen, citaat opslaan, anonimiseren, bewijsmatrix, "
+                                   "zoeken en exporteren, elk met een basislijn uit dezelfde run (medianen). "
+                                   "Exitcode 0, ook als een doel niet gehaald wordt (zie PASS/FAIL).")
+    p.add_argument("--quick", action="store_true", help="stop bij 10.000 citaten")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON-lijst")
+    p.add_argument("--out", metavar="BESTAND", type=Path, help="schrijf de resultaten (JSON) ook naar dit bestand")
+
     p = sub.add_parser("check", help="controleer een database op beschadiging",
                        description="Volledige controle van een database (pagina's, verwijzingen, zoekindex). "
                                    "Exitcode 0: gezond; 1: beschadigd of niet te openen, met wat er mis is.")
@@ -198,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_evidence(args)
         if args.command == "export":
             return _cmd_export(args)
+        if args.command == "bench":
+            return _cmd_bench(args)
         if args.command == "check":
             return _cmd_check(args)
         if args.command == "backups":
@@ -330,6 +341,25 @@ def _framework_of(store, approach, db):
         return load_catalog(paths.user_frameworks_dir(db)).get(study.framework_id)
     except KeyError:
         raise GgsrError(f"toetsingskader '{study.framework_id}' van onderzoek {study.id} is niet gevonden") from None
+
+
+def _cmd_bench(args) -> int:
+    from ggsr_desktop import bench
+
+    machine = bench.machine()
+    results = bench.run(quick=args.quick)
+    data = [f.to_dict() for f in results]
+    if args.out is not None:
+        try:
+            args.out.write_text(json.dumps({"machine": machine, "figures": data}, ensure_ascii=False, indent=2)
+                                + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise GgsrError(f"kan {args.out} niet schrijven: {exc.strerror}") from None
+    if args.json:
+        _print_json(data)
+    else:
+        print(bench.table(results, machine))
+    return 0
 
 
 def _cmd_export(args) -> int:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
-
-from ggsr_desktop import paths, strict_yaml
+from ggsr_desktop import framework_cache, paths
 from ggsr_desktop.errors import FrameworkError
+
+if TYPE_CHECKING:  # the YAML reader is imported when a file is actually parsed (start-up reads the cache)
+    from ggsr_desktop import strict_yaml
 
 FORMAT_VERSION = 1
 LEVEL_ROLES = {
@@ -128,7 +130,7 @@ class _Reader:
     def fail(self, line, field_name, problem):
         raise FrameworkError(self.path, line, field_name, problem)
 
-    def mapping(self, value, line, field_name) -> strict_yaml.LocatedDict:
+    def mapping(self, value, line, field_name) -> "strict_yaml.LocatedDict":
         if not isinstance(value, dict):
             self.fail(line, field_name, f"verwacht een mapping (sleutel: waarde), gevonden: {_describe(value)}")
         return value
@@ -163,7 +165,7 @@ class _Reader:
         self.seen_ids[value] = line
         return value
 
-    def sequence(self, m, key, field_name) -> strict_yaml.LocatedList:
+    def sequence(self, m, key, field_name) -> "strict_yaml.LocatedList":
         value = m[key]
         if not isinstance(value, list):
             self.fail(m.line_of(key), field_name, f"verwacht een lijst, gevonden: {_describe(value)}")
@@ -188,6 +190,10 @@ def _describe(value) -> str:
 
 def parse_framework(text: str, path: Path, builtin: bool = False) -> Framework:
     """Parse and validate framework YAML text; `path` is used in error messages."""
+    import yaml
+
+    from ggsr_desktop import strict_yaml
+
     try:
         data = strict_yaml.load(text)
     except yaml.YAMLError as exc:
@@ -264,14 +270,34 @@ def _questions(r: _Reader, im, field_prefix: str, level: str) -> dict[str, tuple
 
 
 def load_framework(path: Path, builtin: bool = False) -> Framework:
+    """A framework file, read from the cache when the file is unchanged since it was last parsed."""
     path = Path(path)
+    cached = framework_cache.get(path, builtin)
+    if cached is not None:
+        return framework_from_dict(cached)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise FrameworkError(path, None, None, f"bestand is geen UTF-8-tekst ({exc.reason})") from None
     except OSError as exc:
         raise FrameworkError(path, None, None, f"kan bestand niet lezen: {exc.strerror}") from None
-    return parse_framework(text, path, builtin)
+    framework = parse_framework(text, path, builtin)
+    framework_cache.put(path, builtin, {**framework.to_dict(), "id_line": framework.id_line})
+    return framework
+
+
+def framework_from_dict(data: dict) -> Framework:
+    """The reverse of `Framework.to_dict` (with `id_line`), for the cache."""
+    themes = []
+    for t in data["themes"]:
+        criteria = []
+        for c in t["criteria"]:
+            indicators = tuple(Indicator(i["id"], i["text"], c["id"], t["id"],
+                                         {r: tuple(q) for r, q in i["questions"].items()}) for i in c["indicators"])
+            criteria.append(Criterion(c["id"], c["text"], t["id"], indicators))
+        themes.append(Theme(t["id"], t["name"], t["description"], tuple(criteria)))
+    return Framework(data["id"], data["name"], data["level"], data["description"], tuple(themes), data["source"],
+                     data["builtin"], data.get("id_line", 1))
 
 
 @dataclass

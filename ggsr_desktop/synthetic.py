@@ -289,3 +289,23 @@ def _judge(store: Store, approach_id: int, indicator_id: str, positive: float, r
     finding = rng.choice(FINDINGS[mark]).format(n=rng.choice(("twee", "drie")))
     store.set_judgement(approach_id, indicator_id, author=AUTHOR, mark=mark.value, finding=finding,
                         highlight=highlight.value)
+
+
+PERSON_NAMES = ("Fatima Yilmaz", "Jan de Vries", "Sanne Bakker", "Mohamed El Amrani", "Kees Jansen", "Priya Ramdin",
+                "Lotte van Dijk", "Ahmet Demir")
+
+
+def quote_texts(n: int, seed: int = 1, with_names: bool = True) -> list[str]:
+    """`n` quotes of one to three sentences as an inspector types them; with `with_names`, about a third mention
+    a person or a phone number (for timing the anonymiser on realistic input)."""
+    rng = random.Random(seed)
+    roles = [Role.FAMILY, Role.REGISSEUR, Role.PROFESSIONAL, Role.DOCUMENT]
+    texts = []
+    for _ in range(n):
+        text = _text(rng, rng.choice(roles), rng.choice(list(Stance)), rng.choice(REGISSEUR_LABELS))
+        if with_names and rng.random() < 0.35:
+            text = f"{rng.choice(PERSON_NAMES)} zegt: {text[0].lower()}{text[1:]}"
+        if with_names and rng.random() < 0.05:
+            text += " Bel haar op 06-12345678."
+        texts.append(text)
+    return texts

@@ -19,6 +19,7 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("GGSR_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))  # QSettings of the GUI
     monkeypatch.setenv("GGSR_KEYS_DIR", str(tmp_path_factory.mktemp("keys")))  # pre-v5 register key files
+    monkeypatch.setenv("GGSR_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))  # parsed frameworks
     monkeypatch.setenv("GGSR_PASSPHRASE", PASSPHRASE)
     monkeypatch.delenv("GGSR_NEW_PASSPHRASE", raising=False)
     monkeypatch.setenv("GGSR_RECOVERY_PUBLIC_KEY", str(tmp_path_factory.mktemp("norecovery") / "none.pem"))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ggsr_desktop import paths
 from ggsr_desktop.framework import LEVEL_ROLES, load_catalog
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -116,3 +117,29 @@ themes:
               gezin:
                 - "Hoe gaat het?"
 """
+
+
+def test_parsed_frameworks_are_cached_and_a_changed_file_is_parsed_again(tmp_path, monkeypatch):
+    import sys
+
+    from ggsr_desktop import framework_cache
+    from ggsr_desktop.framework import load_framework
+
+    monkeypatch.setenv("GGSR_CACHE_DIR", str(tmp_path / "cache"))
+    source = next(paths.builtin_frameworks_dir().glob("casusniveau.yaml"))
+    own = tmp_path / "eigen.yaml"
+    own.write_text(source.read_text(encoding="utf-8").replace("id: casusniveau", "id: eigen-kader", 1),
+                   encoding="utf-8")
+    first = load_framework(own)
+    assert first.id == "eigen-kader" and list((tmp_path / "cache").glob("*.json"))
+    assert framework_cache.get(own, False) is not None
+    again = load_framework(own)  # from the cache: the same framework, questions and all
+    assert again == first and again.indicators[0].questions == first.indicators[0].questions
+    assert again.id_line == first.id_line
+    own.write_text(own.read_text(encoding="utf-8").replace("name: ", "name: Gewijzigd ", 1), encoding="utf-8")
+    assert framework_cache.get(own, False) is None  # changed: parsed again, not taken from the cache
+    assert load_framework(own).name.startswith("Gewijzigd")
+    for entry in (tmp_path / "cache").glob("*.json"):
+        entry.write_text("{kapot", encoding="utf-8")
+    assert load_framework(own).name.startswith("Gewijzigd")  # a broken cache is ignored
+    assert "yaml" in sys.modules  # (parsing imported the YAML reader; start-up with a warm cache does not)

@@ -34,7 +34,8 @@ from ggsr_desktop.store import backups as backup_files
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # (kind, id) of a tree item
 WIDE_ENOUGH = 1500  # logical pixels: narrower, the tree is hidden while an interview is open
-BACKUP_CHECK_MS = 60_000  # how often the periodic backup is considered (it runs when due: see Store)
+BACKUP_CHECK_MS = 60_000
+CHECK_DELAY_MS = 300  # the full check of a database opened without it starts this long after the window  # how often the periodic backup is considered (it runs when due: see Store)
 
 
 class MainWindow(QMainWindow):
@@ -219,7 +220,8 @@ class MainWindow(QMainWindow):
         """A store opened without its full check gets it now, on a worker thread (with the backup on open)."""
         if self.store is not None and not self.store.verified:
             self.statusBar().showMessage(self.tr("Database wordt gecontroleerd…"))
-            self.checker.start(self.store)
+            store = self.store  # once the window is up: the check does not compete with drawing it
+            QTimer.singleShot(CHECK_DELAY_MS, lambda: self.checker.start(store) if store is self.store else None)
 
     def _checked(self, store: Store, problems: list, info) -> None:
         if store is not self.store or store._conn is None:
@@ -430,7 +432,7 @@ class MainWindow(QMainWindow):
         item.setText(1, labels.status(iv.status))
 
     def _update_counts(self) -> None:
-        counts = self.store.counts()
+        counts = self.store.totals()
         self.status_label.setText(self.tr("{0} casussen · {1} gesprekken · {2} citaten").format(
             counts["cases"], counts["interviews"], counts["quotes"]))
 

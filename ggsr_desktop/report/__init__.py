@@ -55,7 +55,8 @@ def prepare_nota(store: Store, framework: Framework, approach_id: int, template=
     nota = gather(store, framework, approach_id, author=author, place=place, date=date)
     guard.check(nota.texts(), guard.registers(store, approach_id))
     template = Path(template) if template else None
-    new_document(template)  # a bad template is reported now, before the inspector waits for anything
+    if template is not None:
+        new_document(template)  # a bad template is reported now, before the inspector waits for anything
 
     def build(progress):
         doc = new_document(template)

@@ -27,6 +27,7 @@ _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 HEADING_STYLES = ("Heading 1", "Heading 2", "Heading 3")
+TABLE_TEXT_STYLE = "Tabeltekst"  # the text in the report's tables (9 pt), a style the inspector can change
 QUOTE_STYLE = "Quote"
 TABLE_STYLE = "Table Grid"
 GREEN_FILL, RED_FILL, HEADER_FILL = "C6EFCE", "FFC7CE", "D9E2F3"
@@ -34,6 +35,28 @@ GREEN_FILL, RED_FILL, HEADER_FILL = "C6EFCE", "FFC7CE", "D9E2F3"
 
 class TemplateError(GgsrError):
     """The house-style template cannot be used."""
+
+
+class Styles:
+    """Paragraph styles by name, looked up once: python-docx scans every style of the document for each
+    `add_paragraph(style=…)`, which made the styles the largest cost of an export."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self._ids: dict[str, str] = {}
+
+    def paragraph(self, name: str | None = None, text: str = ""):
+        paragraph = self.doc.add_paragraph()
+        if name is not None:
+            if name not in self._ids:
+                self._ids[name] = self.doc.styles[name].style_id
+            paragraph._p.style = self._ids[name]
+        if text:
+            paragraph.add_run(clean(text))
+        return paragraph
+
+    def heading(self, text: str, level: int):
+        return self.paragraph(f"Heading {level}", text)
 
 
 def clean(text: str) -> str:
@@ -103,7 +126,12 @@ def ensure_styles(doc) -> None:
                 style.paragraph_format.left_indent = Mm(10)
             if name.startswith("Heading"):
                 style.font.bold = True
-    if TABLE_STYLE not in {s.name for s in styles if s.type == WD_STYLE_TYPE.TABLE}:
+    if TABLE_TEXT_STYLE not in names:
+        style = styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.font.size = Pt(9)
+        style.paragraph_format.space_after = Pt(0)
+    if TABLE_STYLE not in names:
         styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     _number_headings(doc)
     _dutch(doc)
@@ -213,7 +241,10 @@ def page_setup(doc, header_text: str) -> None:
         section.different_first_page_header_footer = True  # the title page stays clean
         header = section.header.paragraphs[0] if section.header.paragraphs else section.header.add_paragraph()
         header.text = clean(header_text)
-        header.style = doc.styles["Header"] if "Header" in {s.name for s in doc.styles} else header.style
+        try:
+            header._p.style = doc.styles["Header"].style_id
+        except KeyError:  # an organisation's template without a header style: the paragraph keeps its own
+            pass
         footer = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
         footer.alignment = 1  # centred
         add_field(footer, "PAGE", "1")
@@ -268,6 +299,13 @@ def update_fields_on_open(doc) -> None:
 
 # ---- tables ---------------------------------------------------------------------------------------------------
 
+def new_table(doc, cols: int, style_id: str):
+    """An empty table (no rows) in the given table style; the style is set on the XML (see `Styles`)."""
+    table = doc.add_table(rows=0, cols=cols)
+    table._tbl.tblPr.style = style_id
+    return table
+
+
 def set_widths(table, widths_mm: list[float]) -> None:
     """Fixed column widths that Word and LibreOffice both honour (grid, cells and a fixed layout)."""
     table.autofit = False
@@ -284,9 +322,27 @@ def set_widths(table, widths_mm: list[float]) -> None:
     tbl_pr.append(layout)
     for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
         col.set(qn("w:w"), str(Mm(w).twips))
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths_mm, strict=False):
-            cell.width = Mm(w)
+    for tr in table._tbl.tr_lst:  # on the XML: python-docx's row.cells rebuilds the grid for every row
+        for tc, w in zip(tr.tc_lst, widths_mm, strict=False):
+            tc.width = Mm(w)
+
+
+def row_cells(table) -> list:
+    """A new row's cells, without python-docx working out the whole grid again."""
+    from docx.table import _Cell
+
+    return [_Cell(tc, table) for tc in table.add_row()._tr.tc_lst]
+
+
+def merge_down(first, cell) -> None:
+    """`cell` continues `first` vertically (the criterion once per group): Word's vMerge, set directly."""
+    for tc, value in ((first._tc, "restart"), (cell._tc, None)):
+        tcpr = tc.get_or_add_tcPr()
+        if tcpr.find(qn("w:vMerge")) is None:
+            merge = OxmlElement("w:vMerge")
+            if value:
+                merge.set(qn("w:val"), value)
+            tcpr.append(merge)
 
 
 def repeat_header(row) -> None:
@@ -307,13 +363,16 @@ def shade(cell, fill: str) -> None:
     tcpr.append(shd)
 
 
-def cell_text(cell, text: str, bold: bool = False, size: float | None = None) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.text = ""
-    run = paragraph.add_run(clean(text))
-    run.bold = bold
-    if size is not None:
-        run.font.size = Pt(size)
+def cell_text(cell, text: str, bold: bool = False, style_id: str | None = None, new_paragraph: bool = False) -> None:
+    """The text of a new (empty) cell, in the table-text style; bold for headers; `new_paragraph` adds a line."""
+    from docx.text.paragraph import Paragraph
+
+    p = cell._tc.add_p() if new_paragraph else cell._tc.p_lst[0]
+    if style_id is not None:
+        p.style = style_id
+    run = Paragraph(p, cell).add_run(clean(text))
+    if bold:
+        run.bold = True
 
 
 def muted(run) -> None:

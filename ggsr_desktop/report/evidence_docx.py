@@ -10,7 +10,7 @@ from ggsr_desktop.evidence import SOURCES, evidence_matrix
 from ggsr_desktop.framework import Framework
 from ggsr_desktop.models import Role
 from ggsr_desktop.report.content import role_prefix
-from ggsr_desktop.report.docx_base import QUOTE_STYLE, clean, muted
+from ggsr_desktop.report.docx_base import QUOTE_STYLE, Styles, clean, muted
 from ggsr_desktop.store import Store
 
 
@@ -63,14 +63,15 @@ def gather_evidence(store: Store, framework: Framework, approach_id: int) -> Evi
 
 
 def write_evidence(doc, data: EvidenceData, progress=lambda _f, _m: None) -> None:
-    doc.add_paragraph(clean(data.title), style="Title")
+    styles = Styles(doc)
+    styles.paragraph("Title", data.title)
     intro = doc.add_paragraph(clean("Werkdocument voor de bespreking in het team: per indicator het oordeel, de "
                                     "bevinding en alle citaten per casus en bron. Geanonimiseerd; niet voor "
                                     "verspreiding buiten het inspectieteam."))
     intro.runs[0].italic = True
     for k, item in enumerate(data.indicators):
         progress(k / len(data.indicators), item.text)
-        doc.add_heading(clean(item.text), 2)
+        styles.heading(item.text, 2)
         mark = doc.add_paragraph()
         mark.add_run("Oordeel: ").bold = True
         mark.add_run(item.mark + (f" · gemarkeerd {item.highlight}" if item.highlight != "geen" else ""))
@@ -81,9 +82,9 @@ def write_evidence(doc, data: EvidenceData, progress=lambda _f, _m: None) -> Non
             if not total:
                 muted(doc.add_paragraph().add_run(clean(f"{code}: geen bewijs")))
                 continue
-            doc.add_heading(clean(f"{code} — {total} citaten (+{positive} −{negative})"), 4)
+            styles.heading(f"{code} — {total} citaten (+{positive} −{negative})", 4)
             for title, lines in by_source.items():
                 doc.add_paragraph().add_run(clean(f"{title} ({len(lines)})")).bold = True
                 for line in lines:
-                    doc.add_paragraph(clean(line), style=QUOTE_STYLE)
+                    styles.paragraph(QUOTE_STYLE, line)
     progress(1.0, "klaar")

@@ -27,20 +27,24 @@ from ggsr_desktop.report.docx_base import (
     QUOTE_STYLE,
     RED_FILL,
     TABLE_STYLE,
+    TABLE_TEXT_STYLE,
+    Styles,
     add_field,
     cell_text,
     clean,
     core_properties,
+    merge_down,
     muted,
+    new_table,
     page_setup,
     repeat_header,
+    row_cells,
     set_widths,
     shade,
     unnumbered,
     update_fields_on_open,
 )
 
-TABLE_PT = 9
 AUTO_COMMENT = "automatisch gekozen — controleer"
 TOC_NOTE = ("Inhoudsopgave: werk de inhoudsopgave bij om de hoofdstukken en paginanummers te tonen (Word: "
             "rechtermuisklik › Veld bijwerken, of F9; LibreOffice: Extra › Bijwerken › Alles bijwerken).")
@@ -66,11 +70,14 @@ def write_nota(doc, nota: Nota, progress: Progress = lambda _f, _m: None) -> Non
 class _Writer:
     def __init__(self, doc, nota: Nota):
         self.doc, self.nota = doc, nota
+        self.styles = Styles(doc)
+        self.table_text = doc.styles[TABLE_TEXT_STYLE].style_id
+        self.table_style = doc.styles[TABLE_STYLE].style_id
 
     # ---- building blocks ---------------------------------------------------------------------------------------
 
     def para(self, text: str = "", style: str | None = None, bold: bool = False):
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self.styles.paragraph(style)
         if text:
             run = paragraph.add_run(clean(text))
             run.bold = bold
@@ -79,7 +86,7 @@ class _Writer:
         return paragraph
 
     def heading(self, text: str, level: int, numbered: bool = True):
-        paragraph = self.doc.add_heading(clean(text), level)
+        paragraph = self.styles.heading(text, level)
         if not numbered:
             unnumbered(paragraph)
         return paragraph
@@ -95,8 +102,8 @@ class _Writer:
         self.para("Samenwerkend Toezicht Jeugd", bold=True)
         for _ in range(6):
             self.para()
-        self.doc.add_paragraph(clean(n.title), style="Title")
-        self.doc.add_paragraph(SUBTITLE, style="Subtitle")
+        self.styles.paragraph("Title", n.title)
+        self.styles.paragraph("Subtitle", SUBTITLE)
         for _ in range(4):
             self.para()
         self.para(f"{n.place}, {month_year(n.date)}")
@@ -108,7 +115,7 @@ class _Writer:
     def front(self) -> None:
         self.heading("Voorwoord", 1, numbered=False)
         self.texts(self.nota.voorwoord, "het voorwoord (Beoordeling › Typering en conclusie)")
-        toc = self.doc.add_paragraph("Inhoudsopgave", style="TOC Heading")
+        toc = self.styles.paragraph("TOC Heading", "Inhoudsopgave")
         unnumbered(toc)
         add_field(self.doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', TOC_NOTE)
 
@@ -155,19 +162,17 @@ class _Writer:
     def figure1(self) -> None:
         caption = self.para("Figuur 1 Toetsingskader zorg en ondersteuning aan GGSR op casusniveau", bold=True)
         caption.paragraph_format.keep_with_next = True
-        table = self.doc.add_table(rows=1, cols=2)
-        table.style = self.doc.styles[TABLE_STYLE]
-        header = table.rows[0]
-        for cell, text in zip(header.cells, ("Thema", "Criteria casusniveau"), strict=True):
-            cell_text(cell, text, bold=True)
+        table = new_table(self.doc, 2, self.table_style)
+        for cell, text in zip(row_cells(table), ("Thema", "Criteria casusniveau"), strict=True):
+            cell_text(cell, text, bold=True, style_id=self.table_text)
             shade(cell, HEADER_FILL)
-        repeat_header(header)
+        repeat_header(table.rows[0])
         for theme, criteria in self.nota.figure1:
-            row = table.add_row().cells
-            cell_text(row[0], theme, bold=True)
-            cell_text(row[1], criteria[0] if criteria else "")
+            row = row_cells(table)
+            cell_text(row[0], theme, bold=True, style_id=self.table_text)
+            cell_text(row[1], criteria[0] if criteria else "", style_id=self.table_text)
             for criterion in criteria[1:]:
-                row[1].add_paragraph(clean(criterion))
+                cell_text(row[1], criterion, style_id=self.table_text, new_paragraph=True)
         set_widths(table, [40, 120])
         self.para()
 
@@ -198,7 +203,7 @@ class _Writer:
         for text in part.findings:
             self.para(text)
         for line in part.quotes:
-            paragraph = self.doc.add_paragraph(style=QUOTE_STYLE)
+            paragraph = self.styles.paragraph(QUOTE_STYLE)
             run = paragraph.add_run(clean(f"{line.prefix}: {line.text}"))
             if line.auto:
                 self.doc.add_comment(run, AUTO_COMMENT, author="GGSR Desktop", initials="GD")
@@ -219,7 +224,7 @@ class _Writer:
         if not n.recommendations:
             self.para(TO_WRITE.format("de aanbevelingen (Beoordeling › Typering en conclusie)"))
         for lead, text in n.recommendations:
-            paragraph = self.doc.add_paragraph(style="List Bullet")
+            paragraph = self.styles.paragraph("List Bullet")
             if lead:
                 paragraph.add_run(clean(lead.strip() + " ")).bold = True
             paragraph.add_run(clean(text))
@@ -232,7 +237,7 @@ class _Writer:
                   "thema's voor verantwoorde zorg en ondersteuning voor gezinnen met een geringe sociale "
                   "redzaamheid. De vijf thema's zijn:")
         for name, description in n.themes:
-            paragraph = self.doc.add_paragraph(style="List Bullet")
+            paragraph = self.styles.paragraph("List Bullet")
             paragraph.add_run(clean(f"{name}:")).bold = True
             paragraph.add_run(clean(f" {description}"))
         self.para("Deze thema's zijn verder uitgewerkt in criteria en bijbehorende indicatoren. De onderstaande tabellen "
@@ -251,25 +256,24 @@ class _Writer:
         caption = self.para(data.theme, bold=True)
         caption.paragraph_format.keep_with_next = True
         caption.paragraph_format.space_before = Pt(12)
-        table = self.doc.add_table(rows=1, cols=3)
-        table.style = self.doc.styles[TABLE_STYLE]
+        table = new_table(self.doc, 3, self.table_style)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for cell, text in zip(table.rows[0].cells, ("Criteria", "Indicatoren", "Bevindingen"), strict=True):
-            cell_text(cell, text, bold=True)
+        for cell, text in zip(row_cells(table), ("Criteria", "Indicatoren", "Bevindingen"), strict=True):
+            cell_text(cell, text, bold=True, style_id=self.table_text)
             shade(cell, HEADER_FILL)
         repeat_header(table.rows[0])
         first_of_criterion = None
         for row_data in data.rows:
-            cells = table.add_row().cells
+            cells = row_cells(table)
             if first_of_criterion is not None and first_of_criterion[1] == row_data.criterion:
-                first_of_criterion[0].merge(cells[0])  # the criterion once per group
+                merge_down(first_of_criterion[0], cells[0])  # the criterion once per group
             else:
-                cell_text(cells[0], row_data.criterion, size=TABLE_PT)
+                cell_text(cells[0], row_data.criterion, style_id=self.table_text)
                 first_of_criterion = (cells[0], row_data.criterion)
-            cell_text(cells[1], row_data.indicator, size=TABLE_PT)
+            cell_text(cells[1], row_data.indicator, style_id=self.table_text)
             symbol = row_data.mark.symbol if row_data.mark else "…"
             finding = row_data.finding or ("nog niet beoordeeld" if row_data.mark is None else "")
-            cell_text(cells[2], f"{symbol} {finding}".strip(), size=TABLE_PT)
+            cell_text(cells[2], f"{symbol} {finding}".strip(), style_id=self.table_text)
             fill = {Highlight.GREEN: GREEN_FILL, Highlight.RED: RED_FILL}.get(row_data.highlight)
             if fill:
                 for cell in cells[1:]:

@@ -67,6 +67,7 @@ class StoreBase:
         self._lock = lock
         self.keep_backups = keep_backups
         self._depth = 0  # nesting of write transactions; only the outermost one begins and commits
+        self._wipe_pending = False
         self._changes_at_backup = conn.total_changes
         self._last_backup_at = 0.0
         self._db = None
@@ -259,7 +260,8 @@ class StoreBase:
     def wipe_traces(self) -> None:
         """After a deletion or a changed text: nothing of the old text stays readable in the WAL."""
         if self._depth:
-            return  # the outermost write will do it
+            self._wipe_pending = True  # the outermost write does it after its commit
+            return
         try:
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except DB_ERRORS as exc:
@@ -335,9 +337,13 @@ class StoreBase:
         except BaseException:
             self._rollback()
             raise
+        if self._wipe_pending:  # a text changed or went inside this transaction: now it is committed
+            self._wipe_pending = False
+            self.wipe_traces()
 
     def _rollback(self) -> None:
         self._depth = 0
+        self._wipe_pending = False
         try:
             if self._conn.in_transaction:
                 self._conn.rollback()

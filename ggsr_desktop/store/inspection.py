@@ -176,6 +176,11 @@ class InspectionRecords:
 
     # ---- overview ------------------------------------------------------------------------------------------
 
+    def totals(self) -> dict[str, int]:
+        """Cases, interviews and quotes in the whole database (the status bar)."""
+        return self._rows("SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM interviews) AS "
+                          "interviews, (SELECT count(*) FROM quotes) AS quotes")[0]
+
     def counts(self, approach_id: int | None = None) -> dict[str, int]:
         """Numbers of cases, interviews, quotes, codings and judgements (of one approach, or of all)."""
         if approach_id is None:  # the whole database: plain counts (a join over every quote takes long at scale)
