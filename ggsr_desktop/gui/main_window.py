@@ -391,6 +391,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.tree.clear()
         first_approach = None
+        interviews = self.store.interviews_by_case()
         for study in self.store.list_studies():
             s_item = QTreeWidgetItem([study.name, ""])
             s_item.setData(0, ITEM_ROLE, ("study", study.id))
@@ -404,7 +405,7 @@ class MainWindow(QMainWindow):
                     c_item = QTreeWidgetItem([case.code, ""])
                     c_item.setData(0, ITEM_ROLE, ("case", case.id))
                     a_item.addChild(c_item)
-                    for iv in self.store.list_interviews(case.id):
+                    for iv in interviews.get(case.id, ()):
                         i_item = QTreeWidgetItem(["", ""])
                         i_item.setData(0, ITEM_ROLE, ("interview", iv.id))
                         self._label_interview(i_item, iv, approach.regisseur_label)
