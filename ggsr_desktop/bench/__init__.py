@@ -49,8 +49,8 @@ def run(quick: bool = False, log=lambda text: print(text, file=sys.stderr, flush
         write_demo(folder / "demo.sqlite")
         memory = None
         for index, n in enumerate(chosen[1:], 1):
-            log(f"opstarten op {n} citaten ({repeat}× app en kaal PySide6, elk een nieuw proces)…")
-            start, memory = figures.startup(dbs[n], repeat, TARGET_RATIO[index], label(n))
+            log(f"opstarten op {n} citaten ({2 * repeat - 1}× app en kaal PySide6, elk een nieuw proces)…")
+            start, memory = figures.startup(dbs[n], 2 * repeat - 1, TARGET_RATIO[index], label(n))
             results.append(start)
         results.append(memory)
         log("citaten opslaan (versleutelde database, synchronous=FULL)…")
