@@ -1,5 +1,5 @@
 """The measurements of the benchmark, each with its baseline measured in the same run (Qt-free: GUI figures are
-taken in child processes, see `child.py`)."""
+taken in child processes, see `gui/bench_child.py`)."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def child_env() -> dict:
 def run_child(*args: str) -> tuple[float, dict]:
     """Start a fresh child process; (seconds from start until it reported, what it reported)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "ggsr_desktop.bench.child", *args], stdout=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, "-m", "ggsr_desktop.gui.bench_child", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=child_env())
     try:
         line = proc.stdout.readline()

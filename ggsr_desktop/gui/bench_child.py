@@ -1,4 +1,4 @@
-"""The processes the benchmark starts fresh for every run (`python -m ggsr_desktop.bench.child MODE …`). Each
+"""The processes the benchmark starts fresh for every run (`python -m ggsr_desktop.gui.bench_child MODE …`). Each
 prints one JSON line when its measured moment is reached, then exits.
 
 - `bare`: a bare PySide6 process showing an empty QMainWindow (the baseline of start-up and memory);
