@@ -43,6 +43,11 @@ def _passphrase_option(p) -> None:
                         "anders uit de omgevingsvariabele GGSR_PASSPHRASE")
 
 
+def _approach_options(p) -> None:
+    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
+    p.add_argument("--approach", metavar="ID", type=int, required=True, help="de aanpak")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -100,8 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Toon per indicator en casus het aantal citaten per bron (gezin, regisseur, "
                                    "professional, document) en per oordeel, met de signalen geen_bewijs, een_bron "
                                    "en tegenstrijdig en de beoordeling. Elke indicator × elke casus, ook als leeg.")
-    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
-    p.add_argument("--approach", metavar="ID", type=int, required=True, help="de aanpak")
+    _approach_options(p)
     form = p.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="uitvoer als JSON (een lijst, één element per rij)")
     form.add_argument("--csv", action="store_true", help="uitvoer als CSV met een kopregel")
@@ -114,8 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "geanonimiseerde tekst; bevat een tekst toch een naam of identificerend gegeven, "
                                    "dan wordt er niets geschreven (exitcode 1).")
     p.add_argument("what", choices=["nota", "evidence"], metavar="{nota,evidence}")
-    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
-    p.add_argument("--approach", metavar="ID", type=int, required=True, help="de aanpak")
+    _approach_options(p)
     p.add_argument("--out", metavar="BESTAND.docx", type=Path, required=True, help="het te schrijven document")
     p.add_argument("--template", metavar="BESTAND", type=Path,
                    help="huisstijl: neem de stijlen over uit dit Word-document of -sjabloon (.docx of .dotx); "

@@ -114,12 +114,8 @@ class ExportHost(QObject):
         if approach_id is None:
             return
         approach = w.store.get_approach(approach_id)
-        study = w.store.get_study(approach.study_id)
-        try:
-            framework = w.catalog.get(study.framework_id)
-        except KeyError:
-            QMessageBox.warning(w, self.tr("Toetsingskader ontbreekt"), self.tr(
-                "Het toetsingskader '{0}' van dit onderzoek is niet gevonden.").format(study.framework_id))
+        framework = w.framework_of(approach_id)
+        if framework is None:
             return
         if w.review.screen is not None:
             w.review.screen.flush(closing=False)  # what is being typed goes into the report too

@@ -514,10 +514,8 @@ class MainWindow(QMainWindow):
             return
         self._drop_interview_screen()
         iv = self.store.get_interview(interview_id)
-        study = self.store.get_study(self.store.get_approach(self.store.get_case(iv.case_id).approach_id).study_id)
-        try:
-            framework = self.catalog.get(study.framework_id)
-        except KeyError:
+        framework = self.framework_of(self.store.get_case(iv.case_id).approach_id, warn=False)
+        if framework is None:  # the detail pane says which framework is missing
             self.stack.setCurrentWidget(self.detail)
             return
         from ggsr_desktop.gui.interview_screen import InterviewScreen
@@ -548,6 +546,17 @@ class MainWindow(QMainWindow):
             self.tree.setFocus()
         elif self.interview_screen is not None:
             self.interview_screen.editor.setFocus()
+
+    def framework_of(self, approach_id: int, warn: bool = True):
+        """The framework of the approach's study, or None (with a message when `warn`) when it is not found."""
+        study = self.store.get_study(self.store.get_approach(approach_id).study_id)
+        try:
+            return self.catalog.get(study.framework_id)
+        except KeyError:
+            if warn:
+                QMessageBox.warning(self, self.tr("Toetsingskader ontbreekt"), self.tr(
+                    "Het toetsingskader '{0}' van dit onderzoek is niet gevonden.").format(study.framework_id))
+            return None
 
     def _drop_interview_screen(self) -> None:
         screen, self.interview_screen = self.interview_screen, None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
 
 from ggsr_desktop.gui.window_settings import AUTHOR_KEY
 
@@ -31,12 +30,8 @@ class ReviewHost(QObject):
         if self.screen is not None and self.screen.approach_id == approach_id:
             w.stack.setCurrentWidget(self.screen)
             return
-        study = w.store.get_study(w.store.get_approach(approach_id).study_id)
-        try:
-            framework = w.catalog.get(study.framework_id)
-        except KeyError:
-            QMessageBox.warning(w, self.tr("Toetsingskader ontbreekt"), self.tr(
-                "Het toetsingskader '{0}' van dit onderzoek is niet gevonden.").format(study.framework_id))
+        framework = w.framework_of(approach_id)
+        if framework is None:
             return
         from ggsr_desktop.gui.review_screen import ReviewScreen
 

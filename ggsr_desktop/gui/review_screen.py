@@ -386,9 +386,7 @@ class ReviewScreen(QWidget):
 
     def refresh(self) -> None:
         """Read everything again (after a change elsewhere, or when the screen is shown)."""
-        self.matrix = evidence_matrix(self.store, self.framework, self.approach_id)
-        self.judgements = {j.indicator_id: j for j in self.store.list_judgements(self.approach_id)}
-        self.sections = self.store.list_sections(self.approach_id)
+        self._read()
         if not self.view.model_.rowCount():
             self.view.build(self.framework, self.matrix, self.judgements)
         else:
@@ -402,10 +400,13 @@ class ReviewScreen(QWidget):
             if editor is not None:
                 editor.refresh()
 
-    def _after_change(self, editor: bool = True, force_texts: bool = False) -> None:
+    def _read(self) -> None:
         self.matrix = evidence_matrix(self.store, self.framework, self.approach_id)
         self.judgements = {j.indicator_id: j for j in self.store.list_judgements(self.approach_id)}
         self.sections = self.store.list_sections(self.approach_id)
+
+    def _after_change(self, editor: bool = True, force_texts: bool = False) -> None:
+        self._read()
         self.view.update_matrix(self.matrix, self.judgements)
         judgement = self.judgements.get(self.indicator_id) if self.indicator_id else None
         self.quotes.illustrative = set(judgement.quote_ids) if judgement else set()

@@ -160,18 +160,14 @@ def _number_headings(doc) -> None:
     abstract_id = max(ids, default=0) + 1
     abstract = OxmlElement("w:abstractNum")
     abstract.set(qn("w:abstractNumId"), str(abstract_id))
-    multi = OxmlElement("w:multiLevelType")
-    multi.set(qn("w:val"), "multilevel")
-    abstract.append(multi)
+    abstract.append(_element("w:multiLevelType", "multilevel"))
     for level, style in enumerate(HEADING_STYLES):
         lvl = OxmlElement("w:lvl")
         lvl.set(qn("w:ilvl"), str(level))
         for tag, value in (("w:start", "1"), ("w:numFmt", "decimal"), ("w:pStyle", doc.styles[style].style_id),
                            ("w:lvlText", ".".join(f"%{k + 1}" for k in range(level + 1))), ("w:suff", "space"),
                            ("w:lvlJc", "left")):
-            element = OxmlElement(tag)
-            element.set(qn("w:val"), value)
-            lvl.append(element)
+            lvl.append(_element(tag, value))
         abstract.append(lvl)
     first_num = numbering.find(qn("w:num"))
     if first_num is not None:
@@ -182,9 +178,7 @@ def _number_headings(doc) -> None:
     num_id = max(nums, default=0) + 1
     num = OxmlElement("w:num")
     num.set(qn("w:numId"), str(num_id))
-    ref = OxmlElement("w:abstractNumId")
-    ref.set(qn("w:val"), str(abstract_id))
-    num.append(ref)
+    num.append(_element("w:abstractNumId", abstract_id))
     numbering.append(num)
     for level, style in enumerate(HEADING_STYLES):
         ppr = doc.styles[style].element.get_or_add_pPr()
@@ -193,14 +187,17 @@ def _number_headings(doc) -> None:
         ppr.insert(0, _num_pr(num_id, level))
 
 
+def _element(tag: str, value):
+    """An element with one `w:val` attribute."""
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), str(value))
+    return element
+
+
 def _num_pr(num_id: int, level: int):
     num_pr = OxmlElement("w:numPr")
-    ilvl = OxmlElement("w:ilvl")
-    ilvl.set(qn("w:val"), str(level))
-    nid = OxmlElement("w:numId")
-    nid.set(qn("w:val"), str(num_id))
-    num_pr.append(ilvl)
-    num_pr.append(nid)
+    num_pr.append(_element("w:ilvl", level))
+    num_pr.append(_element("w:numId", num_id))
     return num_pr
 
 
