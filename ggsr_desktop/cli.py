@@ -194,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.demo and args.gui_db:
         parser.error("--demo en --db gaan niet samen: --demo werkt op een verse, tijdelijke kopie")
     try:
+        if args.command in ("evidence", "export", "bench"):
+            from ggsr_desktop import cli_reports
         if args.command == "demo":
             return _cmd_demo(args)
         if args.command == "frameworks":
@@ -207,11 +209,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "audit":
             return _cmd_audit(args)
         if args.command == "evidence":
-            return _cmd_evidence(args)
+            return cli_reports.evidence(args)
         if args.command == "export":
-            return _cmd_export(args)
+            return cli_reports.export(args)
         if args.command == "bench":
-            return _cmd_bench(args)
+            return cli_reports.bench(args)
         if args.command == "check":
             return _cmd_check(args)
         if args.command == "backups":
@@ -333,83 +335,6 @@ def _cmd_dump(args) -> int:
                 print(f"    {iv['role']}{org} {iv['date'] or ''} {iv['status']}: {len(iv['quotes'])} citaten")
         judged = sum(1 for j in data["judgements"] if j["mark"])
         print(f"  oordelen: {judged} van {len(data['judgements'])} met beoordeling")
-    return 0
-
-
-def _framework_of(store, approach, db):
-    from ggsr_desktop.framework import load_catalog
-
-    study = store.get_study(approach.study_id)
-    try:
-        return load_catalog(paths.user_frameworks_dir(db)).get(study.framework_id)
-    except KeyError:
-        raise GgsrError(f"toetsingskader '{study.framework_id}' van onderzoek {study.id} is niet gevonden") from None
-
-
-def _cmd_bench(args) -> int:
-    from ggsr_desktop import bench
-
-    machine = bench.machine()
-    results = bench.run(quick=args.quick)
-    data = [f.to_dict() for f in results]
-    if args.out is not None:
-        try:
-            args.out.write_text(json.dumps({"machine": machine, "figures": data}, ensure_ascii=False, indent=2)
-                                + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise GgsrError(f"kan {args.out} niet schrijven: {exc.strerror}") from None
-    if args.json:
-        _print_json(data)
-    else:
-        print(bench.table(results, machine))
-    return 0
-
-
-def _cmd_export(args) -> int:
-    from ggsr_desktop.report import export_evidence, export_nota
-
-    if args.template is not None and args.what != "nota":
-        raise GgsrError("--template hoort bij 'export nota'")
-    db = args.db or paths.default_db_path()
-    with _open(args) as store:
-        approach = store.get_approach(args.approach)
-        framework = _framework_of(store, approach, db)
-        if args.what == "nota":
-            result = export_nota(store, framework, approach.id, args.out, args.template, author=args.author)
-        else:
-            result = export_evidence(store, framework, approach.id, args.out)
-    if args.json:
-        _print_json({"file": str(result.path), "paragraphs": result.paragraphs, "tables": result.tables,
-                     "auto_quotes": result.auto_quotes})
-    else:
-        extra = (f"; {result.auto_quotes} citaten automatisch gekozen (met opmerking 'controleer')"
-                 if result.auto_quotes else "")
-        print(f"Geschreven: {result.path} ({result.paragraphs} alinea's, {result.tables} tabellen{extra}).")
-    return 0
-
-
-def _cmd_evidence(args) -> int:
-    from ggsr_desktop.evidence import matrix_records, records_csv
-
-    db = args.db or paths.default_db_path()
-    with _open(args) as store:
-        approach = store.get_approach(args.approach)
-        framework = _framework_of(store, approach, db)
-        records = matrix_records(store, framework, approach.id)
-    if args.json:
-        _print_json(records)
-    elif args.csv:
-        sys.stdout.write(records_csv(records))
-    else:
-        print(f"aanpak {approach.id}: {approach.municipality} — {approach.name} ({framework.name})")
-        print("bronnen: G gezin, R regisseur, P professional, D document (gezinsplan); oordeel: + positief, "
-              "- negatief, 0 neutraal")
-        for r in records:
-            s, st = r["sources"], r["stances"]
-            counts = (f"G{s['gezin']} R{s['regisseur']} P{s['professional']} D{s['document']}  "
-                      f"+{st['positief']} -{st['negatief']} 0{st['neutraal']}")
-            flags = ", ".join(r["flags"])
-            print(f"{r['indicator']:<40} {r['case']:<10} {counts}  {r['mark'] or ' '}  {flags}")
     return 0
 
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -36,8 +35,8 @@ from ggsr_desktop.gui.capture_support import AnonymiserProvider, CaptureEdit, sh
 from ggsr_desktop.gui.guide_view import CoverageView, GuideTree, one_line
 from ggsr_desktop.gui.indicator_picker import IndicatorPicker
 from ggsr_desktop.gui.interview_header import InterviewHeader
+from ggsr_desktop.gui.interview_review import QuoteReviewActions
 from ggsr_desktop.gui.quote_list import QuoteList
-from ggsr_desktop.gui.review_dialogs import RedactDialog, RevertDialog
 from ggsr_desktop.interview_plan import case_coverage
 from ggsr_desktop.models import Kind, Stance, Status
 from ggsr_desktop.quote_actions import QuoteActions
@@ -50,7 +49,7 @@ STANCE_KEYS = ("P", "N", "O")
 log = logging.getLogger(__name__)
 
 
-class InterviewScreen(QWidget):
+class InterviewScreen(QuoteReviewActions, QWidget):
     """`make_capture(anonymiser or None)` gives the Capture to save through (the main window shares one per
     store, so that persons added elsewhere are known here at once); None means the strict fallback."""
 
@@ -473,65 +472,6 @@ class InterviewScreen(QWidget):
             "Tekst (wordt opnieuw geanonimiseerd):"), self.store.get_quote(quote_id).text)
         if ok and text.strip():
             self._run(lambda: self.actions.edit_text(quote_id, text.strip()))
-
-    # ---- anonymisation review ------------------------------------------------------------------------------
-
-    def _selected_quote(self):
-        quote_id = self.quote_list.current_quote_id()
-        if quote_id is None or self.actions is None:
-            return None
-        return self.store.get_quote(quote_id)
-
-    def revert_selected(self) -> None:
-        quote = self._selected_quote()
-        if quote is None:
-            return
-        if not quote.spans:
-            self._notify(self.tr("Dit citaat heeft geen vervangingen om terug te draaien."))
-            return
-        self._review(RevertDialog(self, quote, lambda index, word: self.actions.revert_span(quote.id, index, word)))
-
-    def redact_selected(self) -> None:
-        quote = self._selected_quote()
-        if quote is not None:
-            used = sorted({s.placeholder.strip("[]") for q in self.quotes for s in q.spans})
-            self._review(RedactDialog(self, quote, lambda a, b, p: self.actions.redact(quote.id, a, b, p), used))
-
-    def confirm_selected(self) -> None:
-        quote = self._selected_quote()
-        if quote is not None and quote.needs_review:
-            self._run(lambda: self.actions.confirm(quote.id))
-            self._notify(self.tr("Gemarkeerd als gecontroleerd."))
-
-    def _review(self, dialog) -> None:
-        self.review_dialog = dialog
-        dialog.setObjectName("reviewDialog")
-
-        def done(result: int) -> None:
-            if result:
-                self._notify(self.tr("Aangepast; de oorspronkelijke tekst is nergens bewaard. Ctrl+Z maakt het "
-                                     "ongedaan."))
-                self.refresh(keep=dialog.quote.id)
-            self.quote_list.setFocus()
-
-        dialog.finished.connect(done)
-        dialog.open()
-
-    def _quote_menu(self, pos) -> None:
-        if self.quote_list.itemAt(pos) is None:
-            return
-        menu = QMenu(self)
-        menu.setObjectName("quoteMenu")
-        for text, keys, slot in ((self.tr("Bewerken…"), "F2", self.edit_selected),
-                                 (self.tr("Hercoderen naar de huidige indicator"), "Ctrl+R", self.recode_selected),
-                                 (self.tr("Vervanging terugdraaien…"), "Ctrl+T", self.revert_selected),
-                                 (self.tr("Extra deel vervangen…"), "Ctrl+M", self.redact_selected),
-                                 (self.tr("Gecontroleerd"), "Ctrl+K", self.confirm_selected),
-                                 (self.tr("Verwijderen"), "Del", self.delete_selected)):
-            action = menu.addAction(f"{text}\t{keys}")
-            action.triggered.connect(slot)
-        menu.popup(self.quote_list.viewport().mapToGlobal(pos))
-        self.quote_menu = menu
 
     def _review_only(self, on: bool) -> None:
         self.review_only = on
