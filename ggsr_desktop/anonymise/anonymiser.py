@@ -14,22 +14,18 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from ggsr_desktop.anonymise.categories import NUMBERED
+from ggsr_desktop.anonymise.categories import placeholder as placeholder_label
 from ggsr_desktop.anonymise.identifiers import find_identifiers
-from ggsr_desktop.anonymise.lexicon import PARTICLES, TOKEN, Lexicon
+from ggsr_desktop.anonymise.lexicon import FREQUENT, PARTICLES, TOKEN, Lexicon
 from ggsr_desktop.anonymise.register import CaseRegister
 from ggsr_desktop.models import QuoteSpan
 
-# Placeholders of direct identifiers (not numbered: the value itself is what must go).
-IDENTIFIER_PLACEHOLDERS = {
-    "bsn": "bsn", "telefoon": "telefoonnummer", "email": "e-mailadres", "iban": "rekeningnummer",
-    "postcode": "postcode", "adres": "adres", "datum": "datum", "geboortedatum": "geboortedatum",
-    "leeftijd": "leeftijd", "dossiernummer": "dossiernummer", "nummer": "nummer",
-}
-# Unknown persons, places and institutions are numbered per case: '[persoon 1]' is the same person everywhere.
-NUMBERED = {"persoon", "plaats", "wijk", "instelling", "zorgaanbieder", "woningcorporatie", "school"}
-
 PERSON_TRIGGERS = frozenset(
-    ["meneer", "mevrouw", "mevr", "mw", "mr", "dhr", "heer", "juf", "juffrouw", "meester", "familie", "fam", "dokter", "dr", "oom", "tante", "opa", "oma", "neef", "nicht", "zus", "zusje", "broer", "broertje", "vriend", "vriendin", "vriendje", "vriendinnetje", "buurman", "buurvrouw", "collega", "mentor", "stiefvader", "stiefmoeder", "stiefzus", "stiefbroer", "partner", "ex", "schoonmoeder", "schoonvader", "zoon", "dochter"]
+    ["meneer", "mevrouw", "mevr", "mw", "mr", "dhr", "heer", "juf", "juffrouw", "meester", "familie", "fam", "dokter", "dr", "oom", "tante", "opa", "oma", "neef", "nicht", "zus", "zusje", "broer", "broertje", "vriend", "vriendin", "vriendje", "vriendinnetje", "buurman", "buurvrouw", "collega", "mentor", "stiefvader", "stiefmoeder", "stiefzus", "stiefbroer", "partner", "ex", "schoonmoeder", "schoonvader", "zoon", "dochter", "agent", "wijkagent", "trainer", "coach", "docent", "leraar",
+     "lerares", "begeleider", "hulpverlener", "consulent", "casemanager", "advocaat", "advocate", "rechter",
+     "bewindvoerder", "wijkcoach", "gezinscoach", "jeugdbeschermer", "voogd", "huisarts", "ambtenaar",
+     "leerplichtambtenaar", "meneer", "mama", "papa", "mam", "pap", "oom", "buurjongen", "buurmeisje"]
 )
 PLACE_PREPOSITIONS = frozenset(["in", "naar", "uit", "te", "vanuit", "richting", "rond", "nabij", "bij"])
 SENTENCE_END = set(".!?:;\"“”‘’'([\n–-•")
@@ -40,6 +36,23 @@ INITIALS = re.compile(
 LONG_NUMBER = re.compile(r"(?<![\w€.,])\d{6,}(?![\w.,]|\s?(?:euro|EUR|,-))")
 SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
 BRACKETED = re.compile(r"\[[^\[\]\n]{1,40}\]")  # placeholders already in the text
+ABBREVIATIONS = frozenset(["dr", "drs", "st", "mr", "ir", "ing", "mgr", "prof", "dhr", "mevr", "mw", "ds", "jhr"])
+NAME_INNER = frozenset(["de", "der", "den", "het", "'t", "ter", "ten", "le", "la"])  # inside a name, not 'van'
+ROLE_SUFFIX = re.compile(r"['’-]?(?:er|ers|en|je|tje)\b")  # 'IB'er', 'SMW'ers'
+HEAD_SUFFIX = re.compile(r"(?:college|lyceum|gymnasium|ziekenhuis|kliniek|gasthuis)$")
+CLUB_YEAR = re.compile(r"\s+['’]\d{2}\b")
+ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de)?")
+ACRONYM = re.compile(r"[A-Z]{2,6}")  # 'OLVG', 'AFC', 'UMCG' (the keep-list holds the national ones)
+CAMEL = re.compile(r"[a-z]{1,4}[A-Z][a-z]+[A-Za-z]*|[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*")  # 'WoonWijzer', 'deWoonplaats'
+STREET = re.compile(r"..(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|dreef|steeg|erf|bocht|wal|markt|"
+                    r"plantsoen|boulevard|allee|straatweg|pad)$")
+# Rare details that single a family out: 'de enige Eritrese familie in het dorp', 'met een drieling'.
+RARE_DETAIL = re.compile(
+    r"(?i:\b(?:de|het)\s+enige\s+(?:\w+\s+){1,4}?(?:in|op|van|uit|met)\s+(?:het|de|ons|onze|dit|deze)\s+"
+    r"(?:dorp|wijk|buurt|straat|flat|klas|school|stad|gemeente|kern|eiland|galerij|portiek)\b"
+    r"|\b(?:(?:twee|één|een)\s+van\s+)?(?:met\s+)?(?:een|de)\s+(?:drieling|vierling|vijfling|zesling)\b"
+    r"|\b(?:de|een)\s+bekende\s+\w+\s+(?:op|in|aan|bij|tegenover|van)\s+(?:het|de)\s+\w+"
+    r"|\bstond\s+(?:ook\s+)?in\s+de\s+(?:krant|media)\b)")
 
 
 # Identifiers that must go whole even when a registered name sits inside them (j.devries@…).
@@ -120,7 +133,8 @@ class Anonymiser:
         words = [t[2] for t in toks]
         lowered = [w.lower() for w in words]
         # For the name runs: a word after a sentence break is marked so that no run crosses into it.
-        run_words = [("\0" + w if k and SENTENCE_BREAK.search(text, toks[k - 1][1], toks[k][0]) else w)
+        run_words = [("\0" + w if k and SENTENCE_BREAK.search(text, toks[k - 1][1], toks[k][0])
+                      and not self._abbreviation(words[k - 1], text[toks[k - 1][1]:toks[k][0]]) else w)
                      for k, w in enumerate(words)]
         run_lowered = [w.lower() for w in run_words]
         candidates: list[_Candidate] = []
@@ -137,7 +151,8 @@ class Anonymiser:
             if kept:
                 keep_spans.append((start, toks[i + kept[0] - 1][1]))
             capital = word[:1].isupper()
-            initial = self._sentence_start(text, start)
+            initial = self._sentence_start(text, start) and not (
+                i and self._abbreviation(words[i - 1], text[toks[i - 1][1]:start]))
             if capital:
                 for index, priority in ((lex.institutions, 2), (lex.places, 2)):
                     found = index.match(lowered, i)
@@ -162,7 +177,8 @@ class Anonymiser:
                     candidates.append(_Candidate(start, toks[end - 1][1], "persoon", confidence, 3))
                 else:
                     unsure += 1  # 'Hoop …' at the start of a sentence: a word here, but it is also a name
-            if capital and not initial and not word.isupper() and lowered[i] not in lex.common_words:
+            if capital and not initial and not word.isupper() and lowered[i] not in lex.common_words \
+                    and not (self._ordinary_capital(lowered[i]) and not self._joined_capital(text, toks, i)):
                 end = self._name_run(run_words, i, allow_article=False)
                 category = "plaats" if i and lowered[i - 1] in PLACE_PREPOSITIONS else "persoon"
                 if lowered[i] in lex.surnames:
@@ -173,6 +189,39 @@ class Anonymiser:
                 end = self._name_run(run_words, i + 1, allow_article=False)
                 candidates.append(_Candidate(start, toks[end - 1][1], "instelling", 0.5, 4))
 
+            if capital and initial and not word.isupper() and len(word) > 2 and self._unknown(lowered[i]) \
+                    and not lex.keep.match(lowered, i):
+                # 'Tomek drinkt weer': a sentence opens with a word Dutch does not know: a name, to be checked
+                end = self._surname_run(run_words, run_lowered, i + 1)
+                candidates.append(_Candidate(start, toks[end - 1][1], "persoon", 0.6, 4))
+            head = lex.heads.get(lowered[i]) or (capital and self._head_suffix(lowered[i]))
+            if head:
+                span = self._institution(words, run_words, lowered, i, capital, initial)
+                if span:
+                    end = toks[span[1] - 1][1]
+                    year = CLUB_YEAR.match(text, end)  # 'SC Kloosterveen '08'
+                    candidates.append(_Candidate(toks[span[0]][0], year.end() if year else end, head, 0.9, 2))
+            if len(word) > 1 and (capital and ACRONYM.fullmatch(word) or CAMEL.fullmatch(word)) \
+                    and lowered[i] not in lex.common_words and not ROLE_SUFFIX.match(text, toks[i][1]) \
+                    and not any(lex.keep.by_first.get(lowered[i][:n]) for n in range(4, len(word))):
+                # ('IB'er', 'WhatsAppen' are words: a role suffix, an inflected brand the keep-list holds)
+                # 'OLVG', 'AFC', 'WoonWijzer': a local organisation unless the keep-list knows it
+                candidates.append(_Candidate(start, toks[i][1], "instelling", 0.7, 4))
+            if capital and STREET.search(lowered[i]) and lex.zipf(lowered[i]) < (2.0 if initial else FREQUENT) \
+                    and lowered[i] not in lex.common_words:
+                # 'aan de Kastanjelaan': a street without a number (the number is found with it when there is one),
+                # with the capitalised words before it ('Jan van Galenstraat', 'Burgemeester de Withstraat')
+                first = i
+                while first > 0 and not run_words[first].startswith("\0") and (
+                        words[first - 1][:1].isupper() or (lowered[first - 1] in PARTICLES and first > 1
+                                                           and words[first - 2][:1].isupper())):
+                    first -= 1
+                if first > 0 and not run_words[first].startswith("\0") and ORDINAL.fullmatch(words[first - 1]):
+                    first -= 1  # '18 Septemberplein', '2e Hugo de Grootstraat'
+                candidates.append(_Candidate(toks[first][0], toks[i][1], "adres", 0.8, 2))
+
+        for m in RARE_DETAIL.finditer(text):
+            candidates.append(_Candidate(m.start(), m.end(), "detail", 0.8, 2))
         for m in INITIALS.finditer(text):
             candidates.append(_Candidate(m.start(), m.end(), "persoon", 0.95, 3))
         for s in find_identifiers(text):
@@ -180,10 +229,77 @@ class Anonymiser:
 
         for m in LONG_NUMBER.finditer(text):  # a long number nothing explains: replaced, to be checked
             candidates.append(_Candidate(m.start(), m.end(), "nummer", 0.5, 4))
-        chosen = self._resolve(candidates, keep_spans, protected)
+        chosen = self._resolve(text, candidates, keep_spans, protected)
         return self._render(text, chosen, register, book, unsure)
 
     # ---- helpers -------------------------------------------------------------------------------------------
+
+    def _ordinary_capital(self, lower: str) -> bool:
+        """A capitalised word inside a sentence that is a frequent ordinary word ('Inkomen, Wonen en Schulden'),
+        and not also a first name or surname."""
+        lex = self.lexicon
+        return lex.zipf(lower) >= FREQUENT and lower not in lex.first_names and lower not in lex.surnames
+
+    def _head_suffix(self, lower: str) -> str | None:
+        """'Janscollege', 'Stadslyceum': a name written as one word with a head word at its end."""
+        m = HEAD_SUFFIX.search(lower)
+        if m and len(lower) > len(m.group()) + 2 and lower not in self.lexicon.common_words \
+                and self.lexicon.zipf(lower) < FREQUENT:
+            return self.lexicon.heads.get(m.group())
+        return None
+
+    @staticmethod
+    def _abbreviation(word: str, gap: str) -> bool:
+        """'Dr. Nassau', 'St. Jozef': the dot of a title abbreviation does not end a sentence."""
+        return gap.strip() == "." and word.lower() in ABBREVIATIONS
+
+    @staticmethod
+    def _joined_capital(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+        """The next word is capitalised too and only a space apart: one name ('Bakkerij Van Dam'), not a list
+        ('Inkomen, Wonen en Schulden')."""
+        k = i + 1
+        while k < len(toks) and toks[k][2].lower() in PARTICLES and toks[k][2][:1].islower():
+            k += 1
+        return (k < len(toks) and toks[k][2][:1].isupper()
+                and all(not text[toks[j][1]:toks[j + 1][0]].strip() for j in range(i, k)))
+
+    def _unknown(self, lower: str) -> bool:
+        """A word that no list knows: not an ordinary word (also not as a compound), name, place or keep-word."""
+        lex = self.lexicon
+        if lower in lex.surnames and lex.zipf(lower) < 2.0 and lower not in lex.common_words:
+            return True  # 'Hendriks zei …': a surname, not a word
+        return not (lex.is_word(lower, frequent=1.0) or lower in lex.first_names or lower in lex.common_words
+                    or lower in lex.function_words or lower in lex.heads or lower.isdigit()
+                    or lex.places.by_first.get(lower) or lex.institutions.by_first.get(lower)
+                    or lex.keep.by_first.get(lower))
+
+    def _institution(self, words: list[str], run_words: list[str], lowered: list[str], i: int, capital: bool,
+                     initial: bool) -> tuple[int, int] | None:
+        """The name around a head word: capitalised words before and after a capitalised head ('Stedelijk Lyceum
+        Zuid', 'Máxima MC'); after a lowercase head, the capitalised name that follows ('praktijk De Linde')."""
+        after = self._name_run(run_words, i + 1, allow_article=True)
+        if not capital:
+            return (i + 1, after) if after > i + 1 and not self._kept(lowered, i + 1, after) else None
+        first = i
+        while first > 0 and not run_words[first].startswith("\0") and lowered[first - 1] not in PERSON_TRIGGERS \
+                and (words[first - 1][:1].isupper() or (lowered[first - 1] in NAME_INNER and first > 1
+                                                        and words[first - 2][:1].isupper())):
+            first -= 1  # 'Johan de Witt College'; not across 'van' ('Meijer van Praktijk De Wissel')
+        if first == i and after == i + 1:
+            return None  # 'Praktijk' or 'School' alone is a word, not a name
+        if self._kept(lowered, first, i) and (after == i + 1 or self._kept(lowered, i + 1, after)):
+            return None  # 'Stichting MEE', 'GGD Kliniek': names the keep-list holds
+        return first, max(after, i + 1)
+
+    def _kept(self, lowered: list[str], start: int, end: int) -> bool:
+        """The words start..end are all covered by keep-list phrases (or there are none)."""
+        k = start
+        while k < end:
+            found = self.lexicon.keep.match(lowered, k)
+            if not found:
+                return False
+            k += found[0]
+        return True
 
     @staticmethod
     def _sentence_start(text: str, start: int) -> bool:
@@ -193,8 +309,10 @@ class Anonymiser:
         return k < 0 or text[k] in SENTENCE_END
 
     def _proper(self, lowered: list[str], i: int, n: int, initial: bool) -> bool:
-        """A listed name that is also an ordinary word counts only after a place preposition."""
-        if n > 1 or lowered[i] not in self.lexicon.common_words:
+        """A listed name that is also an ordinary word counts only after a place preposition ('in Houten', not
+        'Houten meubels' at the start of a sentence)."""
+        ordinary = lowered[i] in self.lexicon.common_words or (initial and self.lexicon.zipf(lowered[i]) >= FREQUENT)
+        if n > 1 or not ordinary:
             return True
         return i > 0 and lowered[i - 1] in PLACE_PREPOSITIONS
 
@@ -215,7 +333,11 @@ class Anonymiser:
     def _surname_run(self, words: list[str], lowered: list[str], j: int) -> int:
         """After a first name: particles and capitalised words that form the surname."""
         k, end = j, j
-        while k < len(words) and (lowered[k] in PARTICLES or words[k][:1].isupper()):
+        heads = self.lexicon.heads
+        keep = self.lexicon.keep
+        while k < len(words) and (lowered[k] in PARTICLES or words[k][:1].isupper()) and lowered[k] not in heads \
+                and not (words[k][:1].isupper() and keep.match(lowered, k)):  # 'Tineke van de Sociale Dienst'
+
             k += 1
             if words[k - 1][:1].isupper():
                 end = k
@@ -233,7 +355,7 @@ class Anonymiser:
         return 0
 
     @staticmethod
-    def _resolve(candidates: list[_Candidate], keep: list[tuple[int, int]],
+    def _resolve(text: str, candidates: list[_Candidate], keep: list[tuple[int, int]],
                  protected: list[tuple[int, int]]) -> list[_Candidate]:
         keep_index = _Intervals((a, b, None) for a, b in keep)
         protected_index = _Intervals((a, b, None) for a, b in protected)
@@ -246,10 +368,22 @@ class Anonymiser:
             if protected_index.overlapping(c.start, c.end):
                 continue
             overlapping = [o for _, _, o in chosen.overlapping(c.start, c.end)]
+            contains_persons = c.category == "persoon" and all(
+                o.category == "persoon" and c.start <= o.start and o.end <= c.end for o in overlapping)
+            if overlapping and not contains_persons and c.priority >= 3 \
+                    and min(o.start for o in overlapping) > c.start:
+                # 'Tineke van de Sociale Dienst [Drechtsteden]': the name up to the first lowercase word
+                end = c.start
+                for m in TOKEN.finditer(text, c.start, min(o.start for o in overlapping)):
+                    if not m.group()[:1].isupper():
+                        break
+                    end = m.end()
+                if end > c.start:
+                    c = _Candidate(c.start, end, c.category, c.confidence, c.priority, c.placeholder)
+                    overlapping = []
             if not overlapping:
                 chosen.add(c.start, c.end, c)
-            elif c.category == "persoon" and all(o.category == "persoon" and c.start <= o.start and o.end <= c.end
-                                                 for o in overlapping):
+            elif contains_persons:
                 # 'K.M. Nowak' around a registered 'Nowak': take the whole name, keep the register's placeholder
                 for o in overlapping:
                     chosen.remove(o.start, o.end, o)
@@ -272,7 +406,7 @@ class Anonymiser:
             elif c.category in NUMBERED:
                 label = f"{c.category} {book.number(c.category, register.keyed(text[c.start:c.end]))}"
             else:
-                label = IDENTIFIER_PLACEHOLDERS.get(c.category, c.category)
+                label = placeholder_label(c.category)
             placeholder = f"[{label}]"
             out.append(text[pos:c.start])
             length += c.start - pos

@@ -15,10 +15,10 @@ from pathlib import Path
 import yaml
 
 from ggsr_desktop.anonymise.anonymiser import Anonymiser, MemoryBook
+from ggsr_desktop.anonymise.categories import DIRECT_CATEGORIES
 from ggsr_desktop.anonymise.lexicon import tokens
 from ggsr_desktop.anonymise.register import CaseRegister, register_entries
 
-DIRECT = {"bsn", "telefoon", "email", "iban", "postcode", "adres", "geboortedatum", "dossiernummer"}
 
 
 @dataclass
@@ -92,7 +92,7 @@ def evaluate(anonymiser: Anonymiser, path: Path) -> Report:
                 toks = list(tokens(item["text"]))
                 known = bool(toks) and (register.match(toks, 0) or (0,))[0] == len(toks)
                 groups = ["all", item["category"]]
-                if item["category"] in DIRECT:
+                if item["category"] in DIRECT_CATEGORIES:
                     groups.append("direct")
                 if known:
                     groups.append("known")

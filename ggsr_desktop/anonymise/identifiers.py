@@ -53,10 +53,21 @@ _MONTHS = (
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
     "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
+_NUMBER_WORDS = "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien"
 _STREET_SUFFIX = (
     "straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park|pad|steeg|dreef|baan|markt|plantsoen|ring|wal|"
-    "boulevard|allee|erf|veld|akker|horst|burcht|haven|polder|hoek|berg|dal|oord|zoom|rode|donk|kamp|straatweg"
+    "boulevard|allee|erf|veld|akker|horst|burcht|haven|polder|hoek|berg|dal|oord|zoom|rode|donk|kamp|straatweg|"
+    "bocht|dwarsstraat|hove|hoven|werf|brink|esch|es|kamp|wei|weide|gaarde|hoeve|stede|vaart|dreef|lei|loop|"
+    "pleintje|kwartier|passage|promenade|dam|sluis|haven|wijk|burg|tuin|tuinen|hout|bos|straatje|laantje|stoep|"
+    "driesch|wetering|molen|rak|zijde|kant|voorde|heem|hiem|leane|wei|dyk|strjitte|paed|buorren|loane|stins"
 )
+# House numbers with their additions: 12, 12a, 12 A, 17-bis, 3 hs, 5-II, 212-b, 44 rood, 7-1, 12 zw.
+_HOUSE_NUMBER = (r"\d{1,5}(?:\s?-?\s?(?:bis|hs|huis|rood|zwart|zw|boven|bov|beneden|bg|[a-zA-Z](?![\w'’])|"
+                 r"[IVX]{1,4}(?![\w'’])|\d{1,3}(?![\d.,]))|[a-z](?![\w]))?")
+# Words that follow 'op', 'aan' … with a number but are not streets ('in Groep 7', 'op Pagina 3').
+_NOT_STREET = ("groep|fase|stap|niveau|artikel|hoofdstuk|bladzijde|pagina|week|klas|versie|lijn|bus|tram|route|"
+               "sectie|kamer|bed|spoor|perron|punt|nummer|nr|afdeling|verdieping|stand|plek|plaats|leerjaar|jaar|"
+               "wet|wmo|jeugdwet|participatiewet|code|stap|ronde|dag|bijlage|tabel|figuur|zaal|unit|groepje|team")
 _SEP = r"[ \t.\-]"
 
 _PATTERNS: list[tuple[str, re.Pattern, float]] = [
@@ -80,27 +91,56 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
         rf"(?i:\b(?:geboren\s+(?:op\s+)?|geb\.\s*|geboortedatum\s*:?\s*))(?P<value>\d{{1,2}}(?:[-/.]\d{{1,2}}[-/.]"
         rf"\d{{2,4}}|\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?))"), 1.0),
     ("datum", re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}\b"), 1.0),
-    ("datum", re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+(?:19|20)\d{{2}})?\b", re.IGNORECASE), 1.0),
+    ("datum", re.compile(rf"\b(?:\d{{1,2}}\s*(?:t/m|tot en met|tot|-|–)\s*)?\d{{1,2}}\s+(?:{_MONTHS})\.?"
+                         rf"(?:\s+(?:19|20)\d{{2}})?\b", re.IGNORECASE), 1.0),
     ("datum", re.compile(rf"\b(?:{_MONTHS})\s+(?:19|20)\d{{2}}\b", re.IGNORECASE), 0.8),
     ("datum", re.compile(r"(?<![\d/])\b\d{1,2}/\d{1,2}\b(?![\d/])"), 0.6),
     ("postcode", re.compile(r"\b[1-9]\d{3}[ ]?(?!SA\b|SD\b|SS\b)[A-Z]{2}\b"), 1.0),
     ("adres", re.compile(
-        rf"\b(?:[A-Z][\w'.-]*\s+)*[A-Z]?[\w'-]*(?:{_STREET_SUFFIX})\s+\d{{1,5}}(?:\s?-?\s?(?:bis|hs|[a-zA-Z]\b|"
-        rf"[IV]{{1,3}}\b|\d{{1,3}}\b))?"), 1.0),
+        rf"\b(?:[A-Z][\w'’.-]*\s+(?:(?:van|de|der|den|het|'t|te|ter|ten|op|aan)\s+)*)*[A-Z]?[\w'’-]*"
+        rf"(?:{_STREET_SUFFIX})\s+{_HOUSE_NUMBER}"), 1.0),
+    # a street the suffixes do not know, after 'woont op', 'aan', 'adres' …: 'op It Heechhôf 3', 'Achter de Hoven 4'
+    ("adres", re.compile(
+        rf"(?:\b(?:op|aan|\w*adres|\w*adres:|naar|in|woont|woonde|woonachtig|richting)\s+(?:(?:de|het|'t)\s+)?"
+        rf"|\b(?:woont|wonen|woonde|woonden|ingeschreven|verhuisd)\b[^.;:!?\n]{{1,40}}?,\s+)"
+        rf"(?P<value>(?!(?i:{_NOT_STREET})\b)(?:(?:De|Het|'t|It|Op|Aan|Van|Der|Den|Ter|Ten)\s+)*"
+        rf"[A-Z][\w'’\-]+(?:\s+(?:(?:de|het|'t|van|der|den|ter|ten|op|aan|bij|in)\s+)*[A-Z][\w'’\-]+)*"
+        rf"\s+{_HOUSE_NUMBER})(?!\w|[.,]\d|\s*(?:euro|%|procent|keer|jaar|uur|kinderen|minuten|dagen|weken))"), 0.9),
+    # '... in de Kastanjelaan, op nummer 12': the house number on its own
+    ("adres", re.compile(rf"(?i:\bop\s+(?:huis)?nummer\s+){_HOUSE_NUMBER}\b|(?i:\b(?:huisnummer|huisnr\.?)\s+)"
+                         rf"{_HOUSE_NUMBER}\b"), 0.9),
     ("leeftijd", re.compile(r"\b\d{1,2}-jarige\b|\b\d{1,3}(?:[,.]5)?\s?(?:jaar|jr\.?)\s+oud\b"), 1.0),
+    # days, weeks and months: 'pas 4 maanden oud', 'tien dagen oud', 'de baby van 6 weken', 'is pas 3 maanden'
+    ("leeftijd", re.compile(
+        rf"(?i:\b(?:{_NUMBER_WORDS}|\d{{1,3}})\s+(?:dag|dagen|week|weken|maand|maanden|jaar)\s+oud\b)"), 1.0),
+    ("leeftijd", re.compile(
+        rf"(?i:\b(?:baby|babytje|kind|kindje|zoon|zoontje|dochter|dochtertje|zusje|broertje|meisje|jongen|"
+        rf"jongste|kleine|tweeling|drieling|pasgeborene|zuigeling)(?:\s+(?:is|was|werd))?(?:\s+(?:nu|pas|net|nog maar|"
+        rf"bijna|ruim|van))*\s+)(?P<value>(?:{_NUMBER_WORDS}|\d{{1,3}})\s+(?:dagen|weken|maanden|dag|week|maand))\b"), 0.9),
+    ("leeftijd", re.compile(
+        rf"(?i:\b(?:is|was|werd|wordt)\s+(?:nu\s+)?(?:pas|net|nog maar|bijna|ruim)\s+)"
+        rf"(?P<value>(?:{_NUMBER_WORDS}|\d{{1,2}})\s+(?:dagen|weken|maanden))(?!\s+(?:bezig|in|bij|hier|aan|"
+        rf"geleden|lang|later|terug|thuis|weg|binnen|open|dicht|onderweg|in beeld|betrokken|gestart|actief))\b"), 0.9),
     ("leeftijd", re.compile(  # 'is 14 jaar', not a duration such as 'is 3 jaar geleden' or 'al 2 jaar'
-        r"(?i:\b(?:(?:is|was|wordt|werd)(?:\s+(?:nu|pas|bijna|ruim|al))?|van)\s+)(?P<value>\d{1,2}(?:[,.]5)?\s?(?:jaar|jr\.?))"
-        r"(?!\s+(?:geleden|lang|later|eerder|bezig|betrokken|in|bij|met|op|onder|aan|na))\b"), 1.0),
+        rf"(?i:\b(?:(?:is|was|wordt|werd)(?:\s+(?:nu|pas|bijna|ruim|al|toen|net|inmiddels|intussen))?|van)\s+)"
+        rf"(?P<value>\d{{1,2}}(?:[,.]5)?\s?(?:jaar|jr\.?))"
+        r"(?!\s+(?:geleden|lang|later|eerder|bezig|betrokken|in|bij|met|op|onder|aan|na|terug|getrouwd|samen|weg|"
+        r"gescheiden|hier|daar|thuis|werkloos|ziek|actief|verlengd|uitgesproken|gestart|gestopt|"
+        r"gaande|geldig|van kracht|getekend|afgesproken|aan het))\b"), 1.0),
+    ("leeftijd", re.compile(  # 'is nu vijf jaar', 'was toen negen jaar' (not 'al twee jaar', 'van een jaar')
+        rf"(?i:\b(?:is|was|wordt|werd)(?:\s+(?:nu|pas|bijna|toen|net|inmiddels|intussen))?\s+)"
+        rf"(?P<value>(?:{_NUMBER_WORDS[4:]})\s+jaar)(?!\s+(?:geleden|lang|later|eerder|bezig|betrokken|in|bij|met|op|"
+        rf"onder|aan|na|terug|getrouwd|samen|weg|gescheiden|hier|daar|thuis|werkloos|ziek|actief|verlengd|uitgesproken|gestart|gestopt|"
+        r"gaande|geldig|van kracht|getekend|afgesproken))\b"), 1.0),
     ("leeftijd", re.compile(  # 'ik ben 16', 'was toen 6', 'ik word in mei 18'
-        r"(?i:\b(?:ben|is|was|word|wordt|werd)(?:\s+(?:toen|nu|pas|bijna|al|net|in\s+\w+))?\s+)(?P<value>\d{1,2})"
+        rf"(?i:\b(?:ben|is|was|word|wordt|werd)(?:\s+(?:toen|nu|pas|bijna|al|net|inmiddels|in\s+\w+))?\s+)"
+        rf"(?P<value>\d{{1,2}}|{_NUMBER_WORDS[4:]})"
         r"(?=\s*(?:[.,;:!?)]|$|\s+(?:en|of|maar|toen|dus|geworden)\b))"), 0.9),
     ("leeftijd", re.compile(
-        r"(?i:\b(?:meisje|jongen|kind|zoon|dochter|baby|broertje|zusje|broer|zus|tiener|puber|man|vrouw)\s+van\s+)"
+        r"(?i:\b(?:meisje|jongen|kind|zoon|dochter|baby|broertje|zusje|broer|zus|tiener|puber|man|vrouw|oudste|"
+        r"jongste|middelste|kleinste|grootste)\s+van\s+)"
         r"(?P<value>\d{1,2})\b(?!\s*(?:jaar\s+geleden|keer|uur|euro|minuten|weken|maanden))"), 0.9),
     ("leeftijd", re.compile(r"(?<=[\w\]] )\((?P<value>\d{1,2})\)"), 0.9),
-    ("telefoon", re.compile(r"(?:\+|\b00)\d{2,3}[ \-]?(?:\(0\)[ \-]?)?\d(?:[ \-]?\d){6,11}\b"), 1.0),
-    ("telefoon", re.compile(r"\b0\d(?:[ \-]?\d){8}\b"), 1.0),
-    ("telefoon", re.compile(r"\b0\d{2,3}[ \-]\d{2,3}(?:[ \-]?\d{2}){1,3}\b"), 0.8),
     ("bsn", re.compile(r"\b\d{4}\.\d{2}\.\d{3}\b|\b\d{3}[ .\-]\d{3}[ .\-]\d{3}\b|\b\d{8,9}\b"), 1.0),
 ]
 
@@ -109,9 +149,38 @@ _PRIORITY = ["email", "iban", "dossiernummer", "bsn", "geboortedatum", "telefoon
              "leeftijd"]
 
 
+# Phone numbers in any grouping: a run of digits, spaces, dashes, dots and brackets, then counted. Dutch numbers have
+# ten digits from the leading 0 ('0591 - 61 23 45', '(010) 412 33 21'); international ones +31/0031 and nine
+# more ('+31 (0)6 1234 5678'); other countries +CC and 7-12 digits.
+_PHONE = re.compile(r"(?<![\w+/.,€-])(?:\+|00)?\(?\d[\d()\-./ \u00a0]{6,24}\d(?![\w/]|[.,]\d)")
+_PHONE_SEP = re.compile(r"^(?:\d|\s?[-./]\s?|\s|\(0\)|[()])+$")
+
+
+def _phones(text: str) -> list[Span]:
+    found = []
+    for m in _PHONE.finditer(text):
+        raw = m.group()
+        while raw and not raw[-1].isdigit():
+            raw = raw[:-1]
+        if not _PHONE_SEP.match(raw.lstrip("+")) or "  " in raw or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+            continue  # double spaces end a number; '14.500.000' is an amount
+        digits = re.sub(r"\D", "", raw.replace("(0)", ""))
+        plus = raw.startswith("+") or raw.startswith("00")
+        if plus:
+            digits = digits[2:] if raw.startswith("00") else digits
+            ok = (digits.startswith("31") and len(digits) == 11) or (not digits.startswith("31") and 9 <= len(digits) <= 14)
+        else:
+            ok = digits.startswith("0") and not digits.startswith("00") and len(digits) == 10
+            if ok and re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", raw):
+                ok = False  # a date such as 01-02-2016 is not a phone number
+        if ok:
+            found.append(Span(m.start(), m.start() + len(raw), "telefoon", 1.0))
+    return found
+
+
 def find_identifiers(text: str) -> list[Span]:
     """All direct identifiers in `text`, non-overlapping, in order."""
-    candidates: list[Span] = []
+    candidates: list[Span] = _phones(text)
     for category, pattern, confidence in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span("value") if "value" in pattern.groupindex else m.span()

@@ -3,13 +3,18 @@
 Names and places come from the data files that ship inside the `deduce` package (Dutch de-identification,
 LGPL/GPL); we read those files directly and never import deduce itself (its import sets the root logger to
 DEBUG on stdout, and its own structures take about 1.1 GB and seconds to build). Institutions, neighbourhoods,
-school words and the keep-list are the app's own lists in `resources/anonymise/`.
+school words and the keep-list are the app's own lists in `resources/anonymise/`. The broad lexicon of ordinary
+Dutch words (`woorden_nl.tsv.gz`: every word of wordfreq's Dutch data that the OpenTaal dictionary accepts in
+lowercase, with its Zipf frequency) tells an ordinary word written with a capital from a name; see
+`resources/anonymise/README.md` for sources and licences.
 """
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +31,19 @@ PARTICLES = frozenset(
 
 # Dutch function words that are also first names or nicknames (added to deduce's stop words).
 FUNCTION_WORDS = frozenset(["wil", "mag", "ben", "kan", "dan", "bas", "will", "jan", "en", "of", "maar", "toen", "dus", "als", "al", "nog", "wel", "niet", "ook", "zo"])
+
+
+# A capitalised word whose lowercase form is at least this frequent (Zipf scale: 3 = once per million words) is an
+# ordinary word; rarer words count as ordinary only in positions where a name is unlikely (see `Lexicon.is_word`).
+FREQUENT = 3.0
+# Linking sounds in Dutch compounds: 'schuld|hulp|verlening', 'kind|er|opvang', 'gemeente|s|huis'.
+_LINKS = ("", "s", "e", "en", "er")
+# Regular endings on a known stem: 'mijdend' (mijden), 'gezinnen' is listed itself, 'hulpverleners' (hulpverlener).
+_INFLECTIONS = (("end", "en"), ("ende", "en"), ("s", ""), ("en", ""), ("e", ""), ("er", ""), ("tje", ""),
+                ("tjes", ""), ("je", ""), ("jes", ""), ("heid", ""), ("ing", "en"), ("de", "en"), ("te", "en"))
+# Prefixes that make words of any word: 'multiprobleemgezin', 'ex-partner', 'oud-leerling'.
+_PREFIXES = frozenset(["multi", "anti", "pre", "post", "ex", "mega", "super", "sub", "inter", "co", "oud", "niet",
+                       "on", "her", "hyper", "mini", "maxi", "semi", "pseudo", "non", "mede", "hoofd", "vice"])
 
 
 class LexiconError(GgsrError):
@@ -54,6 +72,11 @@ def _list(folder: Path) -> list[str]:
         drop = set(_lines(exceptions))
         items = [i for i in items if i not in drop]
     return items
+
+
+def _plain(word: str) -> str:
+    """The word without diacritics ('één' -> 'een')."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -95,6 +118,53 @@ class Lexicon:
     places: PhraseIndex  # residences, municipalities, provinces, regions -> 'plaats'; wijken -> 'wijk'
     institutions: PhraseIndex  # -> 'woningcorporatie', 'zorgaanbieder', 'instelling'
     keep: PhraseIndex  # phrases that must never be redacted
+    words: dict[str, float] = field(default_factory=dict)  # lowercase ordinary Dutch words -> Zipf frequency
+    heads: dict[str, str] = field(default_factory=dict)  # head words of institution names -> category
+    _cache: dict[str, bool] = field(default_factory=dict, repr=False)  # is_word answers for rare words
+
+    def zipf(self, lower: str) -> float:
+        """Zipf frequency of an ordinary lowercase word; 0 when it is not a known word."""
+        return self.words.get(lower, 0.0)
+
+    def is_word(self, lower: str, frequent: float = FREQUENT) -> bool:
+        """An ordinary Dutch word: listed at least this frequent or, for `frequent` <= 2.5, also an inflection
+        of a listed word ('mijdend') or a compound of known words ('zorgmijdend', 'multiprobleemgezin')."""
+        if self.words.get(lower, 0.0) >= frequent or lower in self.common_words:
+            return True
+        plain = _plain(lower)
+        if plain != lower and (self.words.get(plain, 0.0) >= frequent or plain in self.common_words):
+            return True  # 'Eén', 'Hé', 'Cliënt' typed with or without the accents
+        if frequent > 2.5:
+            return False
+        cached = self._cache.get(lower)
+        if cached is None:
+            cached = self._cache[lower] = self._known(lower) or self._compound(lower, 2)
+        return cached
+
+    def _known(self, part: str) -> bool:
+        """A part of a compound: a listed word (of some frequency) or a regular inflection of one."""
+        if self.words.get(part, 0.0) >= 2.5:
+            return True
+        for ending, stem_end in _INFLECTIONS:
+            if part.endswith(ending) and len(part) - len(ending) >= 3 \
+                    and self.words.get(part[:len(part) - len(ending)] + stem_end, 0.0) >= 2.5:
+                return True
+        return False
+
+    def _compound(self, lower: str, depth: int) -> bool:
+        if len(lower) < 6 or depth == 0:
+            return False
+        for cut in range(2, len(lower) - 2):
+            head, tail = lower[:cut], lower[cut:]
+            if not (self._known(tail) or self._compound(tail, depth - 1)):
+                continue
+            if head in _PREFIXES:
+                return True
+            for link in _LINKS:
+                stem = head[:len(head) - len(link)] if link else head
+                if head.endswith(link) and len(stem) >= 3 and self._known(stem):
+                    return True
+        return False
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -124,6 +194,7 @@ class Lexicon:
         for name in _own(own, "behouden.txt"):
             keep.add(name, "behouden")
         keep.finish()
+        words = _frequencies(own / "woorden_nl.tsv.gz")
         return cls(
             first_names=frozenset(n.lower() for n in _list(src / "names" / "lst_first_name")),
             surnames=frozenset(n.lower() for n in _list(src / "names" / "lst_surname") if " " not in n),
@@ -133,7 +204,31 @@ class Lexicon:
             places=places,
             institutions=institutions,
             keep=keep,
+            words=words,
+            heads=_heads(own / "kernwoorden.txt"),
         )
+
+
+def _heads(path: Path) -> dict[str, str]:
+    heads = {}
+    for line in _lines(path):
+        word, _, category = line.partition("\t")
+        if not category:
+            raise LexiconError(f"{path}: regel zonder tab en categorie: '{line}'")
+        heads[word.lower()] = category.strip()
+    return heads
+
+
+def _frequencies(path: Path) -> dict[str, float]:
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            rows = [line.rstrip("\n").split("\t") for line in f if not line.startswith("#")]
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"kan woordenlijst niet lezen: {path}: {exc}") from None
+    try:
+        return {word: float(zipf) for word, zipf in rows}
+    except ValueError:
+        raise LexiconError(f"woordenlijst beschadigd: {path}") from None
 
 
 def _own(folder: Path, name: str) -> list[str]:

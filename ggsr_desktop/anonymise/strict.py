@@ -12,7 +12,8 @@ the inspector can put a wrongly replaced word back by retyping it (`ggsr_desktop
 
 from __future__ import annotations
 
-from ggsr_desktop.anonymise.anonymiser import BRACKETED, IDENTIFIER_PLACEHOLDERS, Anonymised
+from ggsr_desktop.anonymise.anonymiser import BRACKETED, Anonymised
+from ggsr_desktop.anonymise.categories import placeholder as placeholder_label
 from ggsr_desktop.anonymise.identifiers import find_identifiers
 from ggsr_desktop.anonymise.lexicon import TOKEN
 from ggsr_desktop.anonymise.register import CaseRegister
@@ -49,7 +50,7 @@ def strict_anonymise(text: str, register: CaseRegister | None = None) -> Anonymi
     for span in find_identifiers(text):
         if free(span.start, span.end) and all(span.end <= a or span.start >= b for a, b in protected):
             chosen.append((span.start, span.end, span.category,
-                           f"[{IDENTIFIER_PLACEHOLDERS.get(span.category, span.category)}]", UNSURE))
+                           f"[{placeholder_label(span.category)}]", UNSURE))
     for start, end, word in toks:
         if not free(start, end):
             continue

@@ -1,0 +1,148 @@
+"""The general mechanisms of the anonymiser, each with what it must find and what it must leave: phone numbers in
+any grouping, streets by ending and house-number forms, institutions by head words, acronyms and camel-case brands,
+ages in days/weeks/months, rare details, the broad lexicon of ordinary words and the sector keep-list."""
+
+from __future__ import annotations
+
+import pytest
+
+from ggsr_desktop.anonymise.identifiers import find_identifiers
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[s.start:s.end], s.category) for s in find_identifiers(text) if not s.needs_review]
+
+
+@pytest.mark.parametrize("phone", [
+    "0591 - 61 23 45", "(010) 412 33 21", "+31 (0)6 1234 5678", "0031 6 12345678", "+31 6 1234 5678",
+    "06 - 4128 7730", "013 - 583 22 10", "06 12 34 56 78", "06-12345678", "020-6123456", "050 - 312 45 67",
+    "0612345678", "010.412.33.21",
+])
+def test_phone_numbers_in_any_grouping(phone):
+    assert found(f"Bel haar op {phone}, liefst 's ochtends.") == [(phone, "telefoon")]
+
+
+@pytest.mark.parametrize("text", [
+    "De schuld is 14.500 euro en de huur 1.250,- per maand.",
+    "Op 01-02-2016 en 12/04/2019 waren er gesprekken.",
+    "Er waren 0 meldingen in 2023 en 12 34 56 78 90 is geen nummer.",
+    "Dossier 2023-04417 loopt nog.",
+])
+def test_no_phone_in_amounts_dates_or_counts(text):
+    assert [f for f in found(text) if f[1] == "telefoon"] == []
+
+
+@pytest.mark.parametrize("text, address", [
+    ("Ze woont op It Heechhôf 3 bij haar moeder.", "It Heechhôf 3"),
+    ("Het gezin woont op Achter de Hoven 4, boven de bakker.", "Achter de Hoven 4"),
+    ("Paterswoldseweg 212-b is het oude adres.", "Paterswoldseweg 212-b"),
+    ("Ze zitten in de Kerkstraat 44 rood.", "Kerkstraat 44 rood"),
+    ("Het huis aan de Molenbocht 17-bis is te klein.", "Molenbocht 17-bis"),
+    ("Ze woont Van Limburg Stirumstraat 5-II.", "Van Limburg Stirumstraat 5-II"),
+    ("Adres: Groenmarkt 9, daar is het.", "Groenmarkt 9"),
+    ("Vader slaapt op de Ringdijk 3 hs bij een vriend.", "Ringdijk 3 hs"),
+    ("Ze wonen in de Kastanjelaan, op nummer 12.", "op nummer 12"),
+    ("Verblijfsadres: Gouw 14, daar slaapt hij.", "Gouw 14"),
+    ("Opa en oma wonen in Dokkum, Achter de Hoven 4, en passen op.", "Achter de Hoven 4"),
+])
+def test_streets_and_house_numbers(text, address):
+    assert (address, "adres") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hij zit in Groep 7 en op Pagina 3 staat het plan.",
+    "Volgens de Wmo 2015 en de Jeugdwet is dat zo.",
+    "Ze woont in Zwolle 3 jaar en werkt in Kampen 2 dagen per week.",
+])
+def test_no_address_in_groups_laws_or_durations(text):
+    assert [f for f in found(text) if f[1] == "adres"] == []
+
+
+@pytest.mark.parametrize("text, age", [
+    ("De baby is pas 4 maanden oud.", "4 maanden oud"),
+    ("Het kindje is tien dagen oud.", "tien dagen oud"),
+    ("De baby van 6 weken huilt veel.", "6 weken"),
+    ("De jongste is pas 3 maanden en moeder is moe.", "3 maanden"),
+    ("De 14-jarige zoon spijbelt.", "14-jarige"),
+    ("Ze is nu vijf jaar en zit in groep 2.", "vijf jaar"),
+    ("Hij was toen 9 jaar, nu zit hij op het vmbo.", "9 jaar"),
+    ("Mijn oudste van 19 woont bij haar vriend.", "19"),
+    ("Noah is vier en praat nog weinig.", "vier"),
+])
+def test_ages_in_days_weeks_months_and_years(text, age):
+    assert (age, "leeftijd") in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ik werk hier pas 3 weken en de hulp loopt al 6 maanden.",
+    "Het traject duurt nog 3 maanden.",
+    "Er is al twee jaar een schuld en de OTS is twee jaar verlengd.",
+    "Er is een ondertoezichtstelling van een jaar uitgesproken.",
+])
+def test_durations_are_not_ages(text):
+    assert [f for f in found(text) if f[1] == "leeftijd"] == []
+
+
+def test_date_ranges():
+    assert ("3 t/m 7 mei", "datum") in found("Opname van 3 t/m 7 mei in het ziekenhuis.")
+
+
+def anon(anonymiser, text: str) -> str:
+    return anonymiser.anonymise(text).text
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Ze gaat naar het Stedelijk Lyceum Zuid.", ["Stedelijk", "Zuid"]),
+    ("Hij is opgenomen in het Máxima MC.", ["Máxima"]),
+    ("De huisarts van Huisartsenpraktijk Bergweg belde.", ["Bergweg"]),
+    ("Ze gaan naar praktijk De Linde.", ["Linde"]),
+    ("Stichting De Brug helpt met eten.", ["Brug"]),
+    ("Hij voetbalt bij VV Groen Wit.", ["Groen", "Wit"]),
+    ("Vader werkt bij distributiecentrum Bol in ploegendienst.", ["Bol"]),
+    ("Ze is bekend bij het OLVG.", ["OLVG"]),
+    ("We huren bij WoonWijzer en eerder bij deWoonplaats.", ["WoonWijzer", "deWoonplaats"]),
+    ("Het enige gezin in de wijk met een drieling.", ["drieling"]),
+    ("Ze is de enige Eritrese moeder op de school.", ["Eritrese"]),
+    ("Tomek drinkt weer, zegt zijn moeder.", ["Tomek"]),
+    ("Hij keept elke zaterdag bij SC Kloosterveen '08.", ["Kloosterveen", "08"]),
+    ("Hij is vorige week aangehouden op het 18 Septemberplein.", ["18", "Septemberplein"]),
+    ("We hebben het huis aan de Jan van Galenstraat opgezegd.", ["Jan", "Galenstraat"]),
+    ("Kofi zit op het Sint-Janscollege.", ["Sint", "Janscollege"]),
+    ("Dokter Meijer van Huisartsenpraktijk De Wissel verwees.", ["Meijer", "Wissel"]),
+    ("Ze belde met Tineke van de Sociale Dienst Drechtsteden.", ["Tineke", "Drechtsteden"]),
+    ("Vader is de bekende kapper op het plein, iedereen kent hem.", ["kapper"]),
+    ("Hij stond ook in de krant na de brand.", ["krant"]),
+    ("Ze zijn twee van een drieling.", ["drieling"]),
+])
+def test_institutions_acronyms_brands_details_and_unknown_names(anonymiser, text, gone):
+    out = anon(anonymiser, text)
+    assert not any(word in out for word in gone), out
+
+
+@pytest.mark.parametrize("text", [
+    "Houten meubels uit de kringloop, verder niets.",
+    "Inkomen, Wonen en Schulden zijn besproken.",
+    "Gisteren kwam de Raad langs; de GI volgt nu.",
+    "Het Rijk betaalt de pilot, volgens de Wet kan dat.",
+    "Een Gecertificeerde Instelling voert de OTS uit, de kinderrechter besliste.",
+    "Veilig Thuis, het CJG, MEE, de GGD, het UWV en het CJIB zitten aan tafel.",
+    "Ondertoezichtstelling en uithuisplaatsing zijn besproken met de jeugdbeschermer.",
+    "Schuldhulpverlening loopt via de gemeente; Leerplicht is ingeschakeld.",
+    "Hij zit op het VMBO, zijn zus op het ROC; de BSO is vol.",
+    "Stichting MEE helpt met de aanvraag bij de Belastingdienst en DUO.",
+    "Eerlijk gezegd, Vaak gaat het mis. Veiligheid staat voorop.",
+    "Ehm, tja. Zorgmijdend gedrag. Multiprobleemgezin, zo noemen ze ons. Eén keer per week.",
+    "De IB'er en de SMW'er overleggen; WhatsAppen doet ze veel. Het OPP is klaar, hij moet naar het Werkplein.",
+    "Het Jeugdfonds Sport betaalt; Humanitas en de Voedselbank helpen ook.",
+])
+def test_ordinary_words_and_sector_terms_stay(anonymiser, text):
+    assert anon(anonymiser, text) == text
+
+
+def test_a_frequent_word_is_still_a_name_after_a_title_or_in_the_register(anonymiser):
+    from ggsr_desktop.anonymise.register import CaseRegister, Person
+
+    assert "Storm" not in anon(anonymiser, "Ik sprak juf Storm gisteren.")
+    register = CaseRegister.of([Person("kind", "Roos de Vries")], [], anonymiser.lexicon.function_words)
+    assert "Roos" not in anonymiser.anonymise("Roos gaat weer naar school.", register).text
+    assert anon(anonymiser, "Roos en eczeem zijn goed te behandelen.").startswith("Roos")
