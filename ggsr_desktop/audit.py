@@ -1,12 +1,29 @@
-"""Audit: scan every stored text for identifiers and (optionally) for given names. Reports locations only."""
+"""Audit: scan every stored free text (`store.schema.FREE_TEXT`: quotes, drafts, findings and their history, report
+sections, approach texts, recommendations, names and codes) for identifiers and, optionally, for given names.
+Reports locations only, never what it found. What counts as identifying is `anonymise.policy`."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ggsr_desktop.anonymise.identifiers import find_identifiers
+from ggsr_desktop.anonymise.policy import identifying
 from ggsr_desktop.store import Store
+
+# How a location is named, per table (Dutch, as the user reads it).
+_TABLES = {
+    "studies": "onderzoek", "approaches": "aanpak", "cases": "casus", "interviews": "gesprek", "quotes": "citaat",
+    "judgements": "oordeel", "judgement_history": "oordeelgeschiedenis", "drafts": "concept van gesprek",
+    "report_sections": "rapportsectie", "approach_texts": "rapporttekst", "recommendations": "aanbeveling",
+}
+_COLUMNS = {
+    "name": "naam", "municipality": "gemeente", "code": "code", "organisation_type": "organisatie", "text": "tekst",
+    "finding": "bevinding", "old": "oud", "new": "nieuw", "title": "titel", "intro": "inleiding",
+    "conclusion": "conclusie", "value": "tekst", "lead": "aanhef", "regisseur_label": "naam regisseur",
+    "persons_and_families": "beschrijving personen en gezinnen", "registration": "beschrijving aanmelding",
+    "goal": "beschrijving doel", "direction": "beschrijving regie", "parties_involved": "beschrijving partijen",
+    "working_method": "beschrijving werkwijze",
+}
 
 
 @dataclass(frozen=True)
@@ -15,32 +32,41 @@ class Finding:
     category: str  # identifier category, or 'naam'
 
 
+def _quote_places(store: Store) -> dict[int, str]:
+    """interview id -> 'Gezin A, gesprek 4', for the location of a quote."""
+    places = {}
+    for study in store.list_studies():
+        for approach in store.list_approaches(study.id):
+            for case in store.list_cases(approach.id):
+                label = f"casus {case.id}" if identifying(case.code) else case.code  # never print what is found
+                for iv in store.list_interviews(case.id):
+                    places[iv.id] = f"{label}, gesprek {iv.id}"
+    return places
+
+
+def _location(table: str, key: dict, column: str, places: dict[int, str]) -> str:
+    noun = _TABLES.get(table, table)
+    if table == "quotes":
+        return f"citaat {key['id']} ({places.get(key['interview_id'], 'gesprek ' + str(key['interview_id']))})"
+    if table == "judgements":
+        return f"oordeel {key['indicator_id']} (aanpak {key['approach_id']})"
+    ident = " ".join(str(v) for v in key.values())
+    return f"{noun} {ident} {_COLUMNS.get(column, column)}"
+
+
 def stored_texts(store: Store):
     """(location, text) of every free text in the database."""
-    for study in store.list_studies():
-        yield f"onderzoek {study.id} naam", study.name
-        for approach in store.list_approaches(study.id):
-            yield f"aanpak {approach.id} naam", f"{approach.municipality} {approach.name}"
-            for name, text in approach.description.items():
-                yield f"aanpak {approach.id} beschrijving {name}", text
-            for case in store.list_cases(approach.id):
-                yield f"casus {case.id} code", case.code
-                for iv in store.list_interviews(case.id):
-                    for q in store.list_quotes(iv.id):
-                        yield f"citaat {q.id} ({case.code}, gesprek {iv.id})", q.text
-            for j in store.list_judgements(approach.id):
-                yield f"oordeel {j.indicator_id} (aanpak {approach.id})", j.finding
+    places = _quote_places(store)
+    for table, key, column, text in store.free_texts():
+        yield _location(table, key, column, places), text
 
 
 def audit(store: Store, names: list[str] = ()) -> list[Finding]:
     patterns = [re.compile(rf"(?<!\w){re.escape(n.strip())}(?!\w)", re.IGNORECASE) for n in names if n.strip()]
     findings = []
     for location, text in stored_texts(store):
-        if not text:
-            continue
-        for span in find_identifiers(text):
-            if not span.needs_review:
-                findings.append(Finding(location, span.category))
+        for found in identifying(text):
+            findings.append(Finding(location, found.category))
         if any(p.search(text) for p in patterns):
             findings.append(Finding(location, "naam"))
     return findings

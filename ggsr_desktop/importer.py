@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ggsr_desktop.anonymise.policy import identifying
 from ggsr_desktop.anonymise.register import CaseRegister, register_entries
 from ggsr_desktop.capture import Capture
 from ggsr_desktop.framework import Framework, FrameworkCatalog
@@ -35,8 +36,7 @@ def _check_case_codes(capture: Capture, path: Path, data: dict) -> None:
     """A case code is stored as it is, so it may not contain a name or other identifying detail."""
     for ci, case in enumerate(data["cases"]):
         register = CaseRegister.of(*register_entries(case), capture.anonymiser.lexicon.function_words)
-        result = capture.anonymiser.anonymise(case["code"], register)
-        if any(not s.needs_review for s in result.spans):
+        if identifying(case["code"], [register], capture.anonymiser):
             raise ImportFileError(f"{path}: cases[{ci}].code: de casuscode bevat een naam of ander identificerend "
                                   "gegeven; gebruik een code zoals 'Gezin A'")
 

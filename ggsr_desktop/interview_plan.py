@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from ggsr_desktop.anonymise.policy import identifying
 from ggsr_desktop.anonymise.register import Person
 from ggsr_desktop.capture import Capture
 from ggsr_desktop.errors import ValidationError
@@ -35,8 +36,7 @@ def prepare_case(capture: Capture, approach_id: int, code: str, persons: list[Pe
             case = store.add_case(approach_id, code)
             if persons:
                 capture.add_to_register(case.id, persons=list(persons))
-            result = capture.anonymise(case.id, case.code)
-            if any(not s.needs_review for s in result.spans):
+            if identifying(case.code, [capture.register(case.id)], capture.anonymiser):
                 raise ValidationError("de casuscode bevat een naam of ander identificerend gegeven; gebruik een "
                                       "code zoals 'Gezin A'")
     except BaseException:

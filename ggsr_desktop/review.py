@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ggsr_desktop.anonymise.identifiers import find_identifiers
-from ggsr_desktop.anonymise.lexicon import TOKEN
+from ggsr_desktop.anonymise.policy import REGISTER, first_identifying
 from ggsr_desktop.anonymise.register import CaseRegister
 from ggsr_desktop.errors import ValidationError
 from ggsr_desktop.models import Quote, QuoteSpan
@@ -26,11 +25,6 @@ PLACEHOLDER_CHOICES: tuple[str, ...] = (
 MANUAL = "handmatig"  # category of a span the inspector replaced
 MAX_WORD = 80
 LABEL = re.compile(r"^[\w][\w .'’-]{0,38}$")
-IDENTIFIER_NAMES = {
-    "bsn": "een BSN", "telefoon": "een telefoonnummer", "email": "een e-mailadres", "iban": "een rekeningnummer",
-    "postcode": "een postcode", "adres": "een adres", "datum": "een datum", "geboortedatum": "een geboortedatum",
-    "leeftijd": "een leeftijd", "dossiernummer": "een dossiernummer",
-}
 
 
 @dataclass(frozen=True)
@@ -77,17 +71,13 @@ def revert_span(quote: Quote, index: int, word: str, register: CaseRegister) -> 
 
 
 def _refuse_identifying(text: str, start: int, end: int, register: CaseRegister) -> None:
-    toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-    words = [t[2] for t in toks]
-    for i, (tok_start, _tok_end, _w) in enumerate(toks):
-        hit = register.match(words, i)
-        if hit and tok_start < end and toks[i + hit[0] - 1][1] > start:
-            raise ValidationError(f"Geweigerd: op deze plek is dit de naam van een bekende persoon of een bekend "
-                                  f"gegeven van deze casus; het blijft vervangen door [{hit[2]}].")
-    for found in find_identifiers(text):
-        if found.start < end and found.end > start and not found.needs_review:
-            what = IDENTIFIER_NAMES.get(found.category, "een identificerend gegeven")
-            raise ValidationError(f"Geweigerd: op deze plek vormt dit {what}; dat blijft vervangen.")
+    found = first_identifying(text, [register], within=(start, end))
+    if found is None:
+        return
+    if found.kind == REGISTER:
+        raise ValidationError(f"Geweigerd: op deze plek is dit de naam van een bekende persoon of een bekend "
+                              f"gegeven van deze casus; het blijft vervangen door [{found.category}].")
+    raise ValidationError(f"Geweigerd: op deze plek vormt dit {found.what}; dat blijft vervangen.")
 
 
 def redact_span(quote: Quote, start: int, end: int, label: str) -> Revised:

@@ -7,11 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ggsr_desktop.anonymise.identifiers import find_identifiers
-from ggsr_desktop.anonymise.lexicon import TOKEN
+from ggsr_desktop.anonymise.policy import first_identifying
 from ggsr_desktop.anonymise.register import CaseRegister
 from ggsr_desktop.errors import GgsrError
-from ggsr_desktop.review import IDENTIFIER_NAMES
 from ggsr_desktop.store import Store
 
 
@@ -40,13 +38,6 @@ def registers(store: Store, approach_id: int) -> list[CaseRegister]:
 def check(texts: Iterable[tuple[str, str]], case_registers: list[CaseRegister]) -> None:
     """Raise ExportRefused for the first text that names a known person or fact, or holds an identifier."""
     for where, text in texts:
-        if not text:
-            continue
-        for span in find_identifiers(text):
-            if not span.needs_review:
-                raise ExportRefused(where, IDENTIFIER_NAMES.get(span.category, "een identificerend gegeven"))
-        words = [m.group() for m in TOKEN.finditer(text)]
-        for register in case_registers:
-            for i in range(len(words)):
-                if register.match(words, i):
-                    raise ExportRefused(where, "de naam van een bekende persoon of een bekend gegeven van een casus")
+        found = first_identifying(text, case_registers)
+        if found is not None:
+            raise ExportRefused(where, found.what)

@@ -214,6 +214,19 @@ class StoreBase:
             raise classify(exc, self.path, "controleren") from None
         return problems
 
+    def free_texts(self) -> Iterator[tuple[str, dict, str, str]]:
+        """(table, key, column, text) of every non-empty free text (`schema.FREE_TEXT`); key holds the row's
+        primary key columns (or its rowid) and, for a quote, its interview."""
+        for table, columns in schema.FREE_TEXT.items():
+            pk = [r["name"] for r in self._rows(f"PRAGMA table_info({table})") if r["pk"]] or ["rowid"]
+            if table == "quotes":
+                pk = [*pk, "interview_id"]
+            for row in self._rows(f"SELECT {', '.join(pk + list(columns))} FROM {table} ORDER BY {', '.join(pk)}"):
+                key = {k: row[k] for k in pk}
+                for column in columns:
+                    if row[column]:
+                        yield table, key, column, row[column]
+
     @property
     def changed_since_backup(self) -> bool:
         return self._conn.total_changes != self._changes_at_backup

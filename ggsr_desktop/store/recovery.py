@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ggsr_desktop.errors import StoreError
-from ggsr_desktop.store import backups
+from ggsr_desktop.store import backups, schema
 from ggsr_desktop.store.connection import DB_ERRORS, classify, connect
 
 _SKIP = ("sqlite_", "quotes_fts")  # SQLite's own tables and the search index (rebuilt by triggers)
@@ -22,9 +22,14 @@ class RestoreResult:
     moved_aside: Path | None  # folder holding the previous (damaged) files
     salvaged: dict[str, int] = field(default_factory=dict)  # table -> rows recovered from the previous file
 
+    @property
+    def salvaged_free_texts(self) -> int:
+        """Rows salvaged from tables that hold free text (`schema.FREE_TEXT`): to be checked with `audit`."""
+        return sum(n for table, n in self.salvaged.items() if table in schema.FREE_TEXT)
+
     def to_dict(self) -> dict:
         return {"backup": self.backup.to_dict(), "moved_aside": str(self.moved_aside) if self.moved_aside else None,
-                "salvaged": self.salvaged}
+                "salvaged": self.salvaged, "salvaged_free_texts": self.salvaged_free_texts}
 
 
 def _companions(db_path: Path) -> list[Path]:

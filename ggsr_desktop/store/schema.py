@@ -225,3 +225,40 @@ TABLES = ("studies", "approaches", "cases", "interviews", "quotes", "codings", "
           "judgement_quotes", "judgement_history", "meta", "register_entries", "placeholder_numbers", "quote_spans",
           "case_keys", "drafts", "report_sections", "report_section_indicators", "approach_texts", "recommendations")
 
+
+# Every TEXT column of the schema, classified (tests/test_architecture.py fails on one that is not).
+# FREE_TEXT: what a person typed or pasted, anonymised on the way in; `audit` scans every one of them and a restore
+# counts those it salvaged. CODED_TEXT: ids, codes, timestamps, fixed vocabularies and placeholders.
+FREE_TEXT: dict[str, tuple[str, ...]] = {
+    "studies": ("name",),
+    "approaches": ("municipality", "name", "regisseur_label", "persons_and_families", "registration", "goal",
+                   "direction", "parties_involved", "working_method"),
+    "cases": ("code",),
+    "interviews": ("organisation_type",),
+    "quotes": ("text",),
+    "judgements": ("finding",),
+    "judgement_history": ("old", "new"),  # JSON of the changed fields, the finding among them
+    "drafts": ("text",),
+    "report_sections": ("title", "intro", "conclusion"),
+    "approach_texts": ("value",),
+    "recommendations": ("lead", "text"),
+}
+CODED_TEXT: dict[str, tuple[str, ...]] = {
+    "studies": ("framework_id", "created"),
+    "approaches": ("created", "updated"),
+    "cases": ("created",),
+    "interviews": ("role", "date", "status", "created", "updated"),
+    "quotes": ("kind", "created", "updated"),
+    "codings": ("indicator_id", "stance"),
+    "judgements": ("indicator_id", "mark", "highlight", "updated"),
+    "judgement_quotes": ("indicator_id",),
+    "judgement_history": ("indicator_id", "author", "changed_at"),  # author: the inspector's own label
+    "meta": ("key", "value"),
+    "register_entries": ("category", "placeholder"),
+    "placeholder_numbers": ("category",),
+    "quote_spans": ("category", "placeholder"),
+    "drafts": ("updated",),
+    "report_sections": ("highlight",),
+    "report_section_indicators": ("indicator_id",),
+    "approach_texts": ("key",),
+}
