@@ -86,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="bekende naam (herhaalbaar); 'rol=naam' geeft de rol als plaatshouder, bijv. moeder=…")
     p.add_argument("--jsonl", action="store_true",
                    help='elke invoerregel {"text", "known_names"}; elke uitvoerregel {"text", "spans"}')
+    p.add_argument("--evaluate", metavar="BESTAND.jsonl", type=Path,
+                   help="meet de anonimiseerder op een gelabelde set (JSON Lines, formaat: docs/anonymisation.md): "
+                        "verwijderde items per categorie, namen, directe identificatoren, ten onrechte vervangen "
+                        "woorden, volledig goede citaten, tijd per citaat; met de missers per categorie")
+    p.add_argument("--json", action="store_true", help="bij --evaluate: uitvoer als JSON")
 
     p = sub.add_parser("audit", help="zoek identificerende gegevens in een database",
                        description="Doorzoek alle opgeslagen teksten op identificerende patronen en, met "
@@ -376,6 +381,8 @@ def _known_register(names: list[str], lexicon):
 def _cmd_anonymise(args) -> int:
     from ggsr_desktop.anonymise.anonymiser import Anonymiser, MemoryBook
 
+    if args.evaluate:
+        return _evaluate(args)
     anonymiser = Anonymiser()
     if not args.jsonl:
         result = anonymiser.anonymise(sys.stdin.read(), _known_register(args.known_name, anonymiser.lexicon))
@@ -396,6 +403,43 @@ def _cmd_anonymise(args) -> int:
         spans = [{"start": s.start, "end": s.end, "category": s.category, "placeholder": s.placeholder,
                   "confidence": s.confidence, "review": s.needs_review} for s in result.spans]
         sys.stdout.write(json.dumps({"text": result.text, "spans": spans}, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _evaluate(args) -> int:
+    from ggsr_desktop.anonymise.scoring import LabelledSetError, evaluate_file
+
+    try:
+        summary = evaluate_file(args.evaluate).summary()
+    except LabelledSetError as exc:
+        return _fail(str(exc))
+    if args.json:
+        _print_json(summary)
+        return 0
+    pct = lambda v: f"{100 * v:.1f} %"
+    print(f"{args.evaluate}: {summary['quotes']} citaten, {summary['items']} te verwijderen items, "
+          f"{summary['must_keep']} te behouden")
+    print(f"  items verwijderd:           {pct(summary['item_recall'])}")
+    print(f"  namen:                      {pct(summary['name_recall'])}")
+    print(f"  namen uit het register:     {pct(summary['register_name_recall'])}")
+    print(f"  directe identificatoren:    {pct(summary['direct_identifier_recall'])}")
+    print(f"  ten onrechte vervangen:     {pct(summary['false_redaction_rate'])} "
+          f"({summary['must_keep_lost']} van {summary['must_keep']})")
+    print(f"  volledig goede citaten:     {pct(summary['quotes_fully_correct_rate'])} "
+          f"({summary['quotes_fully_correct']} van {summary['quotes']})")
+    print(f"  tijd per citaat (ms):       p50 {summary['quote_ms_p50']}, p95 {summary['quote_ms_p95']}, "
+          f"max {summary['quote_ms_max']}")
+    print("  per categorie:")
+    for name, c in summary["by_category"].items():
+        print(f"    {name:<12} {c['removed']:>4} van {c['items']:<4} {pct(c['recall'])}")
+    for name, misses in summary["misses_by_category"].items():
+        print(f"  gemist ({name}):")
+        for m in misses:
+            print(f"    {m['id']}: '{m['item']}' -> {m['output']}")
+    if summary["false_redactions"]:
+        print("  ten onrechte vervangen:")
+        for f in summary["false_redactions"]:
+            print(f"    {f['id']}: '{f['keep']}' -> {f['output']}")
     return 0
 
 
@@ -471,6 +515,9 @@ def _cmd_restore(args) -> int:
         print(f"De vorige database staat opzij in {result.moved_aside}.")
     if result.salvaged:
         print("Gered uit de vorige database: " + ", ".join(f"{n} rij(en) {t}" for t, n in result.salvaged.items()))
+        if result.salvaged_free_texts:
+            print(f"Daarvan {result.salvaged_free_texts} rij(en) met vrije tekst: controleer ze met "
+                  "'ggsr-desktop audit'.")
     return 0
 
 

@@ -116,21 +116,23 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
     ("leeftijd", re.compile(
         rf"(?i:\b(?:baby|babytje|kind|kindje|zoon|zoontje|dochter|dochtertje|zusje|broertje|meisje|jongen|"
         rf"jongste|kleine|tweeling|drieling|pasgeborene|zuigeling)(?:\s+(?:is|was|werd))?(?:\s+(?:nu|pas|net|nog maar|"
-        rf"bijna|ruim|van))*\s+)(?P<value>(?:{_NUMBER_WORDS}|\d{{1,3}})\s+(?:dagen|weken|maanden|dag|week|maand))\b"), 0.9),
+        rf"bijna|ruim|van))*\s+)(?P<value>(?:{_NUMBER_WORDS}|\d{{1,3}})\s+"
+        rf"(?:dagen|weken|maanden|dag|week|maand))\b"), 0.9),
     ("leeftijd", re.compile(
         rf"(?i:\b(?:is|was|werd|wordt)\s+(?:nu\s+)?(?:pas|net|nog maar|bijna|ruim)\s+)"
         rf"(?P<value>(?:{_NUMBER_WORDS}|\d{{1,2}})\s+(?:dagen|weken|maanden))(?!\s+(?:bezig|in|bij|hier|aan|"
         rf"geleden|lang|later|terug|thuis|weg|binnen|open|dicht|onderweg|in beeld|betrokken|gestart|actief))\b"), 0.9),
     ("leeftijd", re.compile(  # 'is 14 jaar', not a duration such as 'is 3 jaar geleden' or 'al 2 jaar'
-        rf"(?i:\b(?:(?:is|was|wordt|werd)(?:\s+(?:nu|pas|bijna|ruim|al|toen|net|inmiddels|intussen))?|van)\s+)"
-        rf"(?P<value>\d{{1,2}}(?:[,.]5)?\s?(?:jaar|jr\.?))"
+        r"(?i:\b(?:(?:is|was|wordt|werd)(?:\s+(?:nu|pas|bijna|ruim|al|toen|net|inmiddels|intussen))?|van)\s+)"
+        r"(?P<value>\d{1,2}(?:[,.]5)?\s?(?:jaar|jr\.?))"
         r"(?!\s+(?:geleden|lang|later|eerder|bezig|betrokken|in|bij|met|op|onder|aan|na|terug|getrouwd|samen|weg|"
         r"gescheiden|hier|daar|thuis|werkloos|ziek|actief|verlengd|uitgesproken|gestart|gestopt|"
         r"gaande|geldig|van kracht|getekend|afgesproken|aan het))\b"), 1.0),
     ("leeftijd", re.compile(  # 'is nu vijf jaar', 'was toen negen jaar' (not 'al twee jaar', 'van een jaar')
         rf"(?i:\b(?:is|was|wordt|werd)(?:\s+(?:nu|pas|bijna|toen|net|inmiddels|intussen))?\s+)"
         rf"(?P<value>(?:{_NUMBER_WORDS[4:]})\s+jaar)(?!\s+(?:geleden|lang|later|eerder|bezig|betrokken|in|bij|met|op|"
-        rf"onder|aan|na|terug|getrouwd|samen|weg|gescheiden|hier|daar|thuis|werkloos|ziek|actief|verlengd|uitgesproken|gestart|gestopt|"
+        rf"onder|aan|na|terug|getrouwd|samen|weg|gescheiden|hier|daar|thuis|werkloos|ziek|actief|verlengd|"
+        rf"uitgesproken|gestart|gestopt|"
         r"gaande|geldig|van kracht|getekend|afgesproken))\b"), 1.0),
     ("leeftijd", re.compile(  # 'ik ben 16', 'was toen 6', 'ik word in mei 18'
         rf"(?i:\b(?:ben|is|was|word|wordt|werd)(?:\s+(?:toen|nu|pas|bijna|al|net|inmiddels|in\s+\w+))?\s+)"
@@ -168,7 +170,8 @@ def _phones(text: str) -> list[Span]:
         plus = raw.startswith("+") or raw.startswith("00")
         if plus:
             digits = digits[2:] if raw.startswith("00") else digits
-            ok = (digits.startswith("31") and len(digits) == 11) or (not digits.startswith("31") and 9 <= len(digits) <= 14)
+            dutch = digits.startswith("31")
+            ok = (dutch and len(digits) == 11) or (not dutch and 9 <= len(digits) <= 14)
         else:
             ok = digits.startswith("0") and not digits.startswith("00") and len(digits) == 10
             if ok and re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", raw):

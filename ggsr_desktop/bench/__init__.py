@@ -58,6 +58,8 @@ def run(quick: bool = False, log=lambda text: print(text, file=sys.stderr, flush
         results += core_figures.quote_save(texts, folder)
         log("anonimiseerder…")
         results += figures.anonymiser_figures(quote_texts(400, seed=5), max(1, repeat // 2), folder / "demo.sqlite")
+        log("anonimiseerder op de gelabelde sets (tests/data)…")
+        results += figures.labelled_figures(Path(__file__).resolve().parents[2] / "tests" / "data")
         largest = chosen[-1]
         log(f"bewijsmatrix en zoeken op {largest} citaten…")
         results += core_figures.matrix_and_search(dbs[largest], max(5, repeat * 4), label(largest))
@@ -87,6 +89,8 @@ def _amount(value: float, unit: str) -> str:
         return f"{value:.2f} ms"
     if unit == "MB":
         return f"{value:.0f} MB"
+    if unit == "%":
+        return f"{value:.1f} %"
     return f"{value:g}"
 
 
