@@ -44,6 +44,11 @@ def test_no_phone_in_amounts_dates_or_counts(text):
     ("Ze wonen in de Kastanjelaan, op nummer 12.", "op nummer 12"),
     ("Verblijfsadres: Gouw 14, daar slaapt hij.", "Gouw 14"),
     ("Opa en oma wonen in Dokkum, Achter de Hoven 4, en passen op.", "Achter de Hoven 4"),
+    ("Adres: Ringbaan-West 118, 5000 AB Tilburg", "Ringbaan-West 118"),
+    ("Woonadres Dorpsstraat 5, 1234 AB Ee", "Dorpsstraat 5"),
+    ("nu wonen we Achter de Kerk 14 in Lochem.", "Achter de Kerk 14"),
+    ("De buren van nummer 46 draaien muziek.", "van nummer 46"),
+    ("Stacaravan staat op Zuiderzeebaan 2 plek 44, zonder water.", "Zuiderzeebaan 2 plek 44"),
 ])
 def test_streets_and_house_numbers(text, address):
     assert (address, "adres") in found(text)
@@ -68,6 +73,11 @@ def test_no_address_in_groups_laws_or_durations(text):
     ("Hij was toen 9 jaar, nu zit hij op het vmbo.", "9 jaar"),
     ("Mijn oudste van 19 woont bij haar vriend.", "19"),
     ("Noah is vier en praat nog weinig.", "vier"),
+    ("De tweeling, die zijn pas 6 weken.", "6 weken"),
+    ("Ze was toen 3 maanden en moeder bleef bij haar.", "3 maanden"),
+    ("Leerplicht: Noah, 15 jaar, 94 uur verzuim.", "15 jaar"),
+    ("Kevin van 4 jaar gaat naar de opvang.", "4 jaar"),
+    ("Nour is een lief meisje van 9 jaar.", "9 jaar"),
 ])
 def test_ages_in_days_weeks_months_and_years(text, age):
     assert (age, "leeftijd") in found(text)
@@ -78,6 +88,8 @@ def test_ages_in_days_weeks_months_and_years(text, age):
     "Het traject duurt nog 3 maanden.",
     "Er is al twee jaar een schuld en de OTS is twee jaar verlengd.",
     "Er is een ondertoezichtstelling van een jaar uitgesproken.",
+    "De Raad adviseert een ondertoezichtstelling van 1 jaar.",
+    "We zijn pas 6 weken bezig en nu 3 maanden verder.",
 ])
 def test_durations_are_not_ages(text):
     assert [f for f in found(text) if f[1] == "leeftijd"] == []
@@ -85,6 +97,16 @@ def test_durations_are_not_ages(text):
 
 def test_date_ranges():
     assert ("3 t/m 7 mei", "datum") in found("Opname van 3 t/m 7 mei in het ziekenhuis.")
+
+
+@pytest.mark.parametrize("text, value, category", [
+    ("BSN moeder: 193 847 266, verder niets.", "193 847 266", "bsn"),
+    ("BSN van Noah: 204118573.", "204118573", "bsn"),
+    ("Onder kenmerk 24/0318-OTS bekend.", "24/0318-OTS", "dossiernummer"),
+    ("Telefoon moeder (0344) 612 33 21.", "(0344) 612 33 21", "telefoon"),
+])
+def test_labelled_numbers(text, value, category):
+    assert (value, category) in found(text)
 
 
 def anon(anonymiser, text: str) -> str:
@@ -113,6 +135,12 @@ def anon(anonymiser, text: str) -> str:
     ("Vader is de bekende kapper op het plein, iedereen kent hem.", ["kapper"]),
     ("Hij stond ook in de krant na de brand.", ["krant"]),
     ("Ze zijn twee van een drieling.", ["drieling"]),
+    ("Ze is de eerste baby in Nederland met deze afwijking.", ["baby"]),
+    ("Hij zit op de Koningin Julianaschool in het dorp.", ["Koningin", "Julianaschool"]),
+    ("Ze werkt in de keuken van restaurant Al Salam.", ["Salam"]),
+    ("Meneer Van 't Hul wil ze weg hebben.", ["Hul"]),
+    ("Vader verblijft regelmatig op Curaçao.", ["Curaçao"]),
+    ("Wij komen uit Wrocław, Zofia is hier geboren.", ["Wrocław"]),
 ])
 def test_institutions_acronyms_brands_details_and_unknown_names(anonymiser, text, gone):
     out = anon(anonymiser, text)
@@ -134,6 +162,9 @@ def test_institutions_acronyms_brands_details_and_unknown_names(anonymiser, text
     "Ehm, tja. Zorgmijdend gedrag. Multiprobleemgezin, zo noemen ze ons. Eén keer per week.",
     "De IB'er en de SMW'er overleggen; WhatsAppen doet ze veel. Het OPP is klaar, hij moet naar het Werkplein.",
     "Het Jeugdfonds Sport betaalt; Humanitas en de Voedselbank helpen ook.",
+    "Het intakegesprek is bij het Stadsloket. IBAN: zie de brief. Clientnummer volgt.",
+    "Naam: zie dossier\nSchool: ISK\nBijzonderheden: geen",
+    "Casus A, Casus B, Gezin C. Bij casus B en Casus C ging het goed.",
 ])
 def test_ordinary_words_and_sector_terms_stay(anonymiser, text):
     assert anon(anonymiser, text) == text
@@ -146,3 +177,15 @@ def test_a_frequent_word_is_still_a_name_after_a_title_or_in_the_register(anonym
     register = CaseRegister.of([Person("kind", "Roos de Vries")], [], anonymiser.lexicon.function_words)
     assert "Roos" not in anonymiser.anonymise("Roos gaat weer naar school.", register).text
     assert anon(anonymiser, "Roos en eczeem zijn goed te behandelen.").startswith("Roos")
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Emre zit op het Pius X College. Leerplicht heeft proces-verbaal opgemaakt.", "Leerplicht heeft"),
+    ("Ze mist lessen op Het Dr. Hofstede Lyceum. Mentor mevrouw Sterk belde.", "Mentor mevrouw"),
+    ("Geb.datum: onbekend\nSchool: Basisschool Het Spectrum", "School:"),
+    ("School: Cals College Nieuwegein (ISK)", "(ISK)"),
+])
+def test_a_name_stops_at_a_sentence_break_or_bracket(anonymiser, text, kept):
+    out = anon(anonymiser, text)
+    assert kept in out and ("Spectrum" not in out and "Hofstede" not in out and "Pius" not in out
+                            and "Cals" not in out), out

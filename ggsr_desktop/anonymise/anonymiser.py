@@ -34,12 +34,12 @@ INITIALS = re.compile(
     r"[A-Z][\w'’-]+"
 )
 LONG_NUMBER = re.compile(r"(?<![\w€.,])\d{6,}(?![\w.,]|\s?(?:euro|EUR|,-))")
-SENTENCE_BREAK = re.compile(r"[.!?;:\n]")
+SENTENCE_BREAK = re.compile(r"[.!?;:\n(),]")  # no name runs across these
 BRACKETED = re.compile(r"\[[^\[\]\n]{1,40}\]")  # placeholders already in the text
 ABBREVIATIONS = frozenset(["dr", "drs", "st", "mr", "ir", "ing", "mgr", "prof", "dhr", "mevr", "mw", "ds", "jhr"])
 NAME_INNER = frozenset(["de", "der", "den", "het", "'t", "ter", "ten", "le", "la"])  # inside a name, not 'van'
 ROLE_SUFFIX = re.compile(r"['’-]?(?:er|ers|en|je|tje)\b")  # 'IB'er', 'SMW'ers'
-HEAD_SUFFIX = re.compile(r"(?:college|lyceum|gymnasium|ziekenhuis|kliniek|gasthuis)$")
+HEAD_SUFFIX = re.compile(r"(?:college|lyceum|gymnasium|ziekenhuis|kliniek|gasthuis|school|bedrijf)$")
 CLUB_YEAR = re.compile(r"\s+['’]\d{2}\b")
 ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de)?")
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # 'OLVG', 'AFC', 'UMCG' (the keep-list holds the national ones)
@@ -52,7 +52,9 @@ RARE_DETAIL = re.compile(
     r"(?:dorp|wijk|buurt|straat|flat|klas|school|stad|gemeente|kern|eiland|galerij|portiek)\b"
     r"|\b(?:(?:twee|één|een)\s+van\s+)?(?:met\s+)?(?:een|de)\s+(?:drieling|vierling|vijfling|zesling)\b"
     r"|\b(?:de|een)\s+bekende\s+\w+\s+(?:op|in|aan|bij|tegenover|van)\s+(?:het|de)\s+\w+"
-    r"|\bstond\s+(?:ook\s+)?in\s+de\s+(?:krant|media)\b)")
+    r"|\bstond\s+(?:ook\s+)?in\s+de\s+(?:krant|media)\b"
+    r"|\b(?:de|het)\s+(?:enige|eerste)\s+(?:\w+\s+){1,3}?in\s+(?:Nederland|de\s+wereld|het\s+land|de\s+regio|Europa)\b"
+    r"|\b(?:vorig\s+jaar\s+|ooit\s+)?(?:op|bij)\s+(?:de\s+)?(?:tv|televisie)\b|\bin\s+het\s+nieuws\b)")
 
 
 # Identifiers that must go whole even when a registered name sits inside them (j.devries@…).
@@ -160,9 +162,12 @@ class Anonymiser:
                         candidates.append(_Candidate(start, toks[i + found[0] - 1][1], found[1], 0.95, priority))
                         break
             if lowered[i] in lex.school_words:
-                name = self._name_run(run_words, i + 1, allow_article=True)
-                if name > i + 1:
-                    candidates.append(_Candidate(toks[i + 1][0], toks[name - 1][1], "school", 0.95, 2))
+                first = i + 1
+                while first < len(toks) and lex.keep.match(lowered, first) and words[first].isupper():
+                    first += 1  # 'School: ISK De Brug': the school type stays
+                name = self._name_run(run_words, first, allow_article=True)
+                if name > first:
+                    candidates.append(_Candidate(toks[first][0], toks[name - 1][1], "school", 0.95, 2))
             if lowered[i] in PERSON_TRIGGERS and i + 1 < len(toks):
                 end = self._person_run(run_words, run_lowered, i + 1)
                 if end:
@@ -179,7 +184,7 @@ class Anonymiser:
                     unsure += 1  # 'Hoop …' at the start of a sentence: a word here, but it is also a name
             if capital and not initial and not word.isupper() and lowered[i] not in lex.common_words \
                     and not (self._ordinary_capital(lowered[i]) and not self._joined_capital(text, toks, i)):
-                end = self._name_run(run_words, i, allow_article=False)
+                end = self._name_run(run_words, i, allow_article=False, fresh=True)
                 category = "plaats" if i and lowered[i - 1] in PLACE_PREPOSITIONS else "persoon"
                 if lowered[i] in lex.surnames:
                     category = "persoon"
@@ -223,6 +228,9 @@ class Anonymiser:
         for m in RARE_DETAIL.finditer(text):
             candidates.append(_Candidate(m.start(), m.end(), "detail", 0.8, 2))
         for m in INITIALS.finditer(text):
+            last = m.group().split()[-1].split(".")[-1].lower()
+            if (last in lex.function_words or self._ordinary_capital(last)) and last not in lex.surnames:
+                continue  # 'Gezin C. Bij de school …': a case code and a sentence, not 'C. Bij'
             candidates.append(_Candidate(m.start(), m.end(), "persoon", 0.95, 3))
         for s in find_identifiers(text):
             candidates.append(_Candidate(s.start, s.end, s.category, s.confidence, 0 if s.category in _WHOLE else 1))
@@ -244,7 +252,7 @@ class Anonymiser:
         """'Janscollege', 'Stadslyceum': a name written as one word with a head word at its end."""
         m = HEAD_SUFFIX.search(lower)
         if m and len(lower) > len(m.group()) + 2 and lower not in self.lexicon.common_words \
-                and self.lexicon.zipf(lower) < FREQUENT:
+                and self.lexicon.zipf(lower) < 2.0:  # 'Rijschool', 'Bouwbedrijf' are ordinary words
             return self.lexicon.heads.get(m.group())
         return None
 
@@ -277,7 +285,12 @@ class Anonymiser:
                      initial: bool) -> tuple[int, int] | None:
         """The name around a head word: capitalised words before and after a capitalised head ('Stedelijk Lyceum
         Zuid', 'Máxima MC'); after a lowercase head, the capitalised name that follows ('praktijk De Linde')."""
-        after = self._name_run(run_words, i + 1, allow_article=True)
+        skip = i + 1
+        while skip < len(words) and words[skip].isupper() and self.lexicon.keep.match(lowered, skip):
+            skip += 1  # 'School: ISK De Brug': the school type stays
+        after = self._name_run(run_words, skip, allow_article=True)
+        if skip > i + 1:
+            return (skip, after) if after > skip else None
         if not capital:
             return (i + 1, after) if after > i + 1 and not self._kept(lowered, i + 1, after) else None
         first = i
@@ -317,8 +330,11 @@ class Anonymiser:
         return i > 0 and lowered[i - 1] in PLACE_PREPOSITIONS
 
     @staticmethod
-    def _name_run(words: list[str], j: int, allow_article: bool) -> int:
-        """End (exclusive) of a run of capitalised words (and inner particles) starting at j; j if none."""
+    def _name_run(words: list[str], j: int, allow_article: bool, fresh: bool = False) -> int:
+        """End (exclusive) of a run of capitalised words (and inner particles) starting at j; j if none. A run
+        never crosses a break (a word marked with \\0); with `fresh`, word j itself may follow one."""
+        if fresh and j < len(words) and words[j].startswith("\0"):
+            words = [*words[:j], words[j][1:], *words[j + 1:]]
         k = j
         if allow_article and k < len(words) and words[k].lower() in ("de", "het", "t") and k + 1 < len(words) \
                 and words[k + 1][:1].isupper():

@@ -63,7 +63,8 @@ _STREET_SUFFIX = (
 )
 # House numbers with their additions: 12, 12a, 12 A, 17-bis, 3 hs, 5-II, 212-b, 44 rood, 7-1, 12 zw.
 _HOUSE_NUMBER = (r"\d{1,5}(?:\s?-?\s?(?:bis|hs|huis|rood|zwart|zw|boven|bov|beneden|bg|[a-zA-Z](?![\w'’])|"
-                 r"[IVX]{1,4}(?![\w'’])|\d{1,3}(?![\d.,]))|[a-z](?![\w]))?")
+                 r"[IVX]{1,4}(?![\w'’])|\d{1,3}(?![\d.,]))|[a-z](?![\w]))?"
+                 r"(?:\s+(?:plek|kavel|unit|kamer|app\.?|appartement|box)\s+\d{1,4}\b)?")  # a camping pitch, a room
 # Words that follow 'op', 'aan' … with a number but are not streets ('in Groep 7', 'op Pagina 3').
 _NOT_STREET = ("groep|fase|stap|niveau|artikel|hoofdstuk|bladzijde|pagina|week|klas|versie|lijn|bus|tram|route|"
                "sectie|kamer|bed|spoor|perron|punt|nummer|nr|afdeling|verdieping|stand|plek|plaats|leerjaar|jaar|"
@@ -76,7 +77,7 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
     ("dossiernummer", re.compile(
         r"(?i:\b(?:zaaknummer|zaaknr|dossiernummer|dossiernr|parketnummer|parketnr|kenmerk|registratienummer|"
         r"cli[eë]ntnummer|referentie|rolnummer|rekestnummer|vonnisnummer)\b\.?(?:\s+[a-zë]+){0,4}?\s*:?\s*)"
-        r"(?P<value>[A-Z0-9][A-Z0-9/\-.]*\d[A-Z0-9]*)"), 1.0),
+        r"(?P<value>[A-Z0-9][A-Z0-9/\-.]*\d[A-Z0-9]*(?:-[A-Z]{1,5}\b)?)"), 1.0),
     # court numbers, also with the youth-protection request number: 'C/16/558213 / JE RK 24-417'
     ("dossiernummer", re.compile(
         r"\b[A-Z]{1,4}/\d{2}/\d{3,}(?:\s?/\s?(?:[A-Z]{1,3}\s?)*\d{2}-\d{2,6}|\s?/\s?[A-Z0-9]+)*\b"), 1.0),
@@ -85,8 +86,8 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
     ("dossiernummer", re.compile(r"\b[A-Z]{2,5}-\d{2,4}-\d{3,}\b"), 1.0),
     ("dossiernummer", re.compile(r"\b[A-Z]{2,5}\d{5,}\b"), 1.0),
     ("bsn", re.compile(
-        r"(?i:\b(?:bsn|burgerservicenummer|sofinummer|sofi-nummer)(?:-?nummer)?\s*(?:is|:)?\s*)"
-        r"(?P<value>\d[\d .\-]{6,12}\d)"), 1.0),
+        r"(?i:\b(?:bsn|burgerservicenummer|sofinummer|sofi-nummer)(?:-?nummer)?(?:\s+(?:van\s+)?[\w\[\]]+){0,2}?"
+        r"\s*(?:is|:)?\s*)(?P<value>\d[\d .\-]{6,12}\d)"), 1.0),
     ("geboortedatum", re.compile(
         rf"(?i:\b(?:geboren\s+(?:op\s+)?|geb\.\s*|geboortedatum\s*:?\s*))(?P<value>\d{{1,2}}(?:[-/.]\d{{1,2}}[-/.]"
         rf"\d{{2,4}}|\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?))"), 1.0),
@@ -101,13 +102,14 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
         rf"(?:{_STREET_SUFFIX})\s+{_HOUSE_NUMBER}"), 1.0),
     # a street the suffixes do not know, after 'woont op', 'aan', 'adres' …: 'op It Heechhôf 3', 'Achter de Hoven 4'
     ("adres", re.compile(
-        rf"(?:\b(?:op|aan|\w*adres|\w*adres:|naar|in|woont|woonde|woonachtig|richting)\s+(?:(?:de|het|'t)\s+)?"
+        rf"(?:\b(?:op|aan|(?i:\w*adres:?)|naar|in|woont|woonde|woonachtig|richting)\s+(?:(?:de|het|'t)\s+)?"
+        rf"|\b(?:woont|wonen|woonde|woonden)(?:\s+(?:we|wij|ze|zij|hij|jullie|ik|nu|sinds|nog|al|toen))+\s+"
         rf"|\b(?:woont|wonen|woonde|woonden|ingeschreven|verhuisd)\b[^.;:!?\n]{{1,40}}?,\s+)"
         rf"(?P<value>(?!(?i:{_NOT_STREET})\b)(?:(?:De|Het|'t|It|Op|Aan|Van|Der|Den|Ter|Ten)\s+)*"
         rf"[A-Z][\w'’\-]+(?:\s+(?:(?:de|het|'t|van|der|den|ter|ten|op|aan|bij|in)\s+)*[A-Z][\w'’\-]+)*"
         rf"\s+{_HOUSE_NUMBER})(?!\w|[.,]\d|\s*(?:euro|%|procent|keer|jaar|uur|kinderen|minuten|dagen|weken))"), 0.9),
     # '... in de Kastanjelaan, op nummer 12': the house number on its own
-    ("adres", re.compile(rf"(?i:\bop\s+(?:huis)?nummer\s+){_HOUSE_NUMBER}\b|(?i:\b(?:huisnummer|huisnr\.?)\s+)"
+    ("adres", re.compile(rf"(?i:\b(?:op|van|naar)\s+(?:huis)?nummer\s+){_HOUSE_NUMBER}\b|(?i:\b(?:huisnummer|huisnr\.?)\s+)"
                          rf"{_HOUSE_NUMBER}\b"), 0.9),
     ("leeftijd", re.compile(r"\b\d{1,2}-jarige\b|\b\d{1,3}(?:[,.]5)?\s?(?:jaar|jr\.?)\s+oud\b"), 1.0),
     # days, weeks and months: 'pas 4 maanden oud', 'tien dagen oud', 'de baby van 6 weken', 'is pas 3 maanden'
@@ -119,11 +121,12 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
         rf"bijna|ruim|van))*\s+)(?P<value>(?:{_NUMBER_WORDS}|\d{{1,3}})\s+"
         rf"(?:dagen|weken|maanden|dag|week|maand))\b"), 0.9),
     ("leeftijd", re.compile(
-        rf"(?i:\b(?:is|was|werd|wordt)\s+(?:nu\s+)?(?:pas|net|nog maar|bijna|ruim)\s+)"
+        rf"(?i:\b(?:is|was|werd|wordt|zijn|waren)(?:\s+(?:nu|toen|pas|net|nog maar|bijna|ruim))+\s+)"
         rf"(?P<value>(?:{_NUMBER_WORDS}|\d{{1,2}})\s+(?:dagen|weken|maanden))(?!\s+(?:bezig|in|bij|hier|aan|"
-        rf"geleden|lang|later|terug|thuis|weg|binnen|open|dicht|onderweg|in beeld|betrokken|gestart|actief))\b"), 0.9),
+        rf"geleden|lang|later|terug|thuis|weg|binnen|open|dicht|onderweg|in beeld|betrokken|gestart|actief|verder|"
+        r"samen|getrouwd|aan het|hier|daar|in Nederland|in behandeling|aangemeld|wachten))\b"), 0.9),
     ("leeftijd", re.compile(  # 'is 14 jaar', not a duration such as 'is 3 jaar geleden' or 'al 2 jaar'
-        r"(?i:\b(?:(?:is|was|wordt|werd)(?:\s+(?:nu|pas|bijna|ruim|al|toen|net|inmiddels|intussen))?|van)\s+)"
+        r"(?i:\b(?:is|was|wordt|werd)(?:\s+(?:nu|pas|bijna|ruim|al|toen|net|inmiddels|intussen))?\s+)"
         r"(?P<value>\d{1,2}(?:[,.]5)?\s?(?:jaar|jr\.?))"
         r"(?!\s+(?:geleden|lang|later|eerder|bezig|betrokken|in|bij|met|op|onder|aan|na|terug|getrouwd|samen|weg|"
         r"gescheiden|hier|daar|thuis|werkloos|ziek|actief|verlengd|uitgesproken|gestart|gestopt|"
@@ -141,8 +144,12 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
     ("leeftijd", re.compile(
         r"(?i:\b(?:meisje|jongen|kind|zoon|dochter|baby|broertje|zusje|broer|zus|tiener|puber|man|vrouw|oudste|"
         r"jongste|middelste|kleinste|grootste)\s+van\s+)"
-        r"(?P<value>\d{1,2})\b(?!\s*(?:jaar\s+geleden|keer|uur|euro|minuten|weken|maanden))"), 0.9),
+        r"(?P<value>\d{1,2}(?:\s?(?:jaar|jr)(?!\s+geleden)(?:\s+oud)?)?)\b"
+        r"(?!\s*(?:jaar\s+geleden|keer|uur|euro|minuten|weken|maanden))"), 0.9),
     ("leeftijd", re.compile(r"(?<=[\w\]] )\((?P<value>\d{1,2})\)"), 0.9),
+    # 'Kevin van 4 jaar', '[kind] van 4 jaar' (not 'een OTS van 1 jaar')
+    ("leeftijd", re.compile(r"(?:\]|\b[A-Z][a-zà-ÿ][\w'’-]*)\s+van\s+(?P<value>\d{1,2}\s?jaar)\b(?!\s+geleden)"), 0.9),
+    ("leeftijd", re.compile(r"(?<=[\w\]]),\s+(?P<value>\d{1,2}\s+jaar)(?=\s*[,;)])"), 0.9),  # 'Noah, 15 jaar,' 
     ("bsn", re.compile(r"\b\d{4}\.\d{2}\.\d{3}\b|\b\d{3}[ .\-]\d{3}[ .\-]\d{3}\b|\b\d{8,9}\b"), 1.0),
 ]
 
@@ -154,6 +161,7 @@ _PRIORITY = ["email", "iban", "dossiernummer", "bsn", "geboortedatum", "telefoon
 # Phone numbers in any grouping: a run of digits, spaces, dashes, dots and brackets, then counted. Dutch numbers have
 # ten digits from the leading 0 ('0591 - 61 23 45', '(010) 412 33 21'); international ones +31/0031 and nine
 # more ('+31 (0)6 1234 5678'); other countries +CC and 7-12 digits.
+ADDRESS_LABEL = re.compile(r"(?i:\w*adres)\s*:?\s+")
 _PHONE = re.compile(r"(?<![\w+/.,€-])(?:\+|00)?\(?\d[\d()\-./ \u00a0]{6,24}\d(?![\w/]|[.,]\d)")
 _PHONE_SEP = re.compile(r"^(?:\d|\s?[-./]\s?|\s|\(0\)|[()])+$")
 
@@ -173,7 +181,9 @@ def _phones(text: str) -> list[Span]:
             dutch = digits.startswith("31")
             ok = (dutch and len(digits) == 11) or (not dutch and 9 <= len(digits) <= 14)
         else:
-            ok = digits.startswith("0") and not digits.startswith("00") and len(digits) == 10
+            # ten digits; a typo of one more or less still counts when the area code is in brackets '(0344) …'
+            length_ok = len(digits) == 10 or (raw.startswith("(0") and 9 <= len(digits) <= 11)
+            ok = digits.startswith("0") and not digits.startswith("00") and length_ok
             if ok and re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", raw):
                 ok = False  # a date such as 01-02-2016 is not a phone number
         if ok:
@@ -189,6 +199,10 @@ def find_identifiers(text: str) -> list[Span]:
             start, end = m.span("value") if "value" in pattern.groupindex else m.span()
             value = text[start:end].rstrip(" .-")
             end = start + len(value)
+            if category == "adres":
+                label = ADDRESS_LABEL.match(value)  # 'Woonadres Dorpsstraat 5': the label is not the address
+                if label:
+                    start, value = start + label.end(), value[label.end():]
             if not value:
                 continue
             conf = confidence

@@ -25,7 +25,7 @@ TOKEN = re.compile(r"\w+", re.UNICODE)
 
 # Tussenvoegsels and name particles (lowercase).
 PARTICLES = frozenset(
-    ["van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "v", "d", "vd", "el", "al", "ben", "bin", "ibn", "abu", "da", "di", "du", "dos", "das", "del", "della", "la", "le", "les", "von", "zu", "zum", "vom", "mc", "mac", "o"]
+    ["van", "de", "der", "den", "het", "'t", "t", "ter", "ten", "te", "v", "d", "vd", "el", "al", "ben", "bin", "ibn", "abu", "da", "di", "du", "dos", "das", "del", "della", "la", "le", "les", "von", "zu", "zum", "vom", "mc", "mac", "o"]
 )
 
 
@@ -178,6 +178,8 @@ class Lexicon:
         for sub in ("lst_residence", "lst_municipality", "lst_province", "lst_region"):
             for name in _list(src / "locations" / "lst_placename" / sub):
                 places.add(name, "plaats")
+        for name in _own(own, "plaatsen.txt"):
+            places.add(name, "plaats")
         for name in _own(own, "wijken.txt"):
             places.add(name, "wijk")
         places.finish()
@@ -195,6 +197,10 @@ class Lexicon:
             keep.add(name, "behouden")
         keep.finish()
         words = _frequencies(own / "woorden_nl.tsv.gz")
+        for word, zipf in list(words.items()):  # 'client' typed for 'cliënt', 'financien' for 'financiën'
+            plain = _plain(word)
+            if plain != word and words.get(plain, 0.0) < zipf:
+                words[plain] = zipf
         return cls(
             first_names=frozenset(n.lower() for n in _list(src / "names" / "lst_first_name")),
             surnames=frozenset(n.lower() for n in _list(src / "names" / "lst_surname") if " " not in n),
