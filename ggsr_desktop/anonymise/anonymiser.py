@@ -25,7 +25,7 @@ PERSON_TRIGGERS = frozenset(
     ["meneer", "mevrouw", "mevr", "mw", "mr", "dhr", "heer", "juf", "juffrouw", "meester", "familie", "fam", "dokter", "dr", "oom", "tante", "opa", "oma", "neef", "nicht", "zus", "zusje", "broer", "broertje", "vriend", "vriendin", "vriendje", "vriendinnetje", "buurman", "buurvrouw", "collega", "mentor", "stiefvader", "stiefmoeder", "stiefzus", "stiefbroer", "partner", "ex", "schoonmoeder", "schoonvader", "zoon", "dochter", "agent", "wijkagent", "trainer", "coach", "docent", "leraar",
      "lerares", "begeleider", "hulpverlener", "consulent", "casemanager", "advocaat", "advocate", "rechter",
      "bewindvoerder", "wijkcoach", "gezinscoach", "jeugdbeschermer", "voogd", "huisarts", "ambtenaar",
-     "leerplichtambtenaar", "meneer", "mama", "papa", "mam", "pap", "oom", "buurjongen", "buurmeisje"]
+     "leerplichtambtenaar", "buurjongen", "buurmeisje"]
 )
 PLACE_PREPOSITIONS = frozenset(["in", "naar", "uit", "te", "vanuit", "richting", "rond", "nabij", "bij"])
 SENTENCE_END = set(".!?:;\"“”‘’'([\n–-•")
@@ -39,11 +39,14 @@ BRACKETED = re.compile(r"\[[^\[\]\n]{1,40}\]")  # placeholders already in the te
 ABBREVIATIONS = frozenset(["dr", "drs", "st", "mr", "ir", "ing", "mgr", "prof", "dhr", "mevr", "mw", "ds", "jhr"])
 NAME_INNER = frozenset(["de", "der", "den", "het", "'t", "ter", "ten", "le", "la"])  # inside a name, not 'van'
 ROLE_SUFFIX = re.compile(r"['’-]?(?:er|ers|en|je|tje)\b")  # 'IB'er', 'SMW'ers'
-HEAD_SUFFIX = re.compile(r"(?:college|lyceum|gymnasium|ziekenhuis|kliniek|gasthuis|school|bedrijf)$")
+HEAD_SUFFIX = re.compile(r"(?:college|lyceum|gymnasium|ziekenhuis|kliniek|gasthuis|school|bedrijf|kerk|moskee)$")
 CLUB_YEAR = re.compile(r"\s+['’]\d{2}\b")
 ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de)?")
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # 'OLVG', 'AFC', 'UMCG' (the keep-list holds the national ones)
-CAMEL = re.compile(r"[a-z]{1,4}[A-Z][a-z]+[A-Za-z]*|[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*")  # 'WoonWijzer', 'deWoonplaats'
+CAMEL = re.compile(r"[a-z]{1,8}[A-Z][a-z]+[A-Za-z]*|[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*")  # 'WoonWijzer', 'deWoonplaats'
+STREET_WORDS = frozenset("markt plein kade dijk gracht singel haven wal weg laan straat hof dreef steeg brink "
+                         "boulevard wei".split())
+COMPASS = frozenset("noord zuid oost west centrum midden noordoost noordwest zuidoost zuidwest".split())
 STREET = re.compile(r"..(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|dreef|steeg|erf|bocht|wal|markt|"
                     r"plantsoen|boulevard|allee|straatweg|pad)$")
 # Rare details that single a family out: 'de enige Eritrese familie in het dorp', 'met een drieling'.
@@ -134,6 +137,7 @@ class Anonymiser:
                 if not any(a <= m.start() < b for a, b in protected)]
         words = [t[2] for t in toks]
         lowered = [w.lower() for w in words]
+        gaps = [text[toks[k][1]:toks[k + 1][0]].strip() for k in range(len(toks) - 1)] + [""]  # between words
         # For the name runs: a word after a sentence break is marked so that no run crosses into it.
         run_words = [("\0" + w if k and SENTENCE_BREAK.search(text, toks[k - 1][1], toks[k][0])
                       and not self._abbreviation(words[k - 1], text[toks[k - 1][1]:toks[k][0]]) else w)
@@ -159,13 +163,17 @@ class Anonymiser:
                 for index, priority in ((lex.institutions, 2), (lex.places, 2)):
                     found = index.match(lowered, i)
                     if found and self._proper(lowered, i, found[0], initial):
-                        candidates.append(_Candidate(start, toks[i + found[0] - 1][1], found[1], 0.95, priority))
+                        last = i + found[0] - 1
+                        if last + 1 < len(toks) and gaps[last] == "-" and lowered[last + 1] in COMPASS:
+                            last += 1  # 'Drachten-Zuid', 'Hengelo-Noord'
+                        candidates.append(_Candidate(start, toks[last][1], found[1], 0.95, priority))
                         break
             if lowered[i] in lex.school_words:
                 first = i + 1
                 while first < len(toks) and lex.keep.match(lowered, first) and words[first].isupper():
                     first += 1  # 'School: ISK De Brug': the school type stays
-                name = self._name_run(run_words, first, allow_article=True)
+                name = self._name_run(run_words, first, allow_article=True,
+                                      fresh=first == i + 1 and gaps[i] == ":")
                 if name > first:
                     candidates.append(_Candidate(toks[first][0], toks[name - 1][1], "school", 0.95, 2))
             if lowered[i] in PERSON_TRIGGERS and i + 1 < len(toks):
@@ -199,9 +207,16 @@ class Anonymiser:
                 # 'Tomek drinkt weer': a sentence opens with a word Dutch does not know: a name, to be checked
                 end = self._surname_run(run_words, run_lowered, i + 1)
                 candidates.append(_Candidate(start, toks[end - 1][1], "persoon", 0.6, 4))
+            if capital and lowered[i] in STREET_WORDS and i and words[i - 1][:1].isupper() \
+                    and not run_words[i].startswith("\0") and lowered[i - 1] not in ("de", "het", "t"):
+                first = i - 1  # 'aan de Oude Markt', 'op de Grote Kade'
+                while first > 0 and not run_words[first].startswith("\0") and words[first - 1][:1].isupper() \
+                        and lowered[first - 1] not in ("de", "het", "t"):
+                    first -= 1
+                candidates.append(_Candidate(toks[first][0], toks[i][1], "adres", 0.8, 2))
             head = lex.heads.get(lowered[i]) or (capital and self._head_suffix(lowered[i]))
             if head:
-                span = self._institution(words, run_words, lowered, i, capital, initial)
+                span = self._institution(words, run_words, lowered, gaps, i, capital)
                 if span:
                     end = toks[span[1] - 1][1]
                     year = CLUB_YEAR.match(text, end)  # 'SC Kloosterveen '08'
@@ -276,32 +291,49 @@ class Anonymiser:
         lex = self.lexicon
         if lower in lex.surnames and lex.zipf(lower) < 2.0 and lower not in lex.common_words:
             return True  # 'Hendriks zei …': a surname, not a word
+        if any(lex.keep.by_first.get(lower[:n]) for n in range(5, len(lower))):
+            return False  # 'Papiamentstalig', 'Marokkaans-Nederlandse': built on a keep-list word
         return not (lex.is_word(lower, frequent=1.0) or lower in lex.first_names or lower in lex.common_words
                     or lower in lex.function_words or lower in lex.heads or lower.isdigit()
                     or lex.places.by_first.get(lower) or lex.institutions.by_first.get(lower)
                     or lex.keep.by_first.get(lower))
 
-    def _institution(self, words: list[str], run_words: list[str], lowered: list[str], i: int, capital: bool,
-                     initial: bool) -> tuple[int, int] | None:
+    def _institution(self, words: list[str], run_words: list[str], lowered: list[str], gaps: list[str], i: int,
+                     capital: bool) -> tuple[int, int] | None:
         """The name around a head word: capitalised words before and after a capitalised head ('Stedelijk Lyceum
         Zuid', 'Máxima MC'); after a lowercase head, the capitalised name that follows ('praktijk De Linde')."""
+        if lowered[i] == "gemeente" and not capital:
+            return None  # 'de gemeente Utrecht': the municipality, a place
         skip = i + 1
         while skip < len(words) and words[skip].isupper() and self.lexicon.keep.match(lowered, skip):
             skip += 1  # 'School: ISK De Brug': the school type stays
-        after = self._name_run(run_words, skip, allow_article=True)
+        label = i + 1 < len(words) and skip == i + 1 and run_words[i + 1].startswith("\0") \
+            and gaps[i] == ":"  # 'School: De Regenboog', 'Huisarts: Praktijk Kethel'
+        after = self._name_run(run_words, skip, allow_article=True, fresh=label)
+        if label:
+            return (skip, after) if after > skip and not self._kept(lowered, skip, after) else None
         if skip > i + 1:
             return (skip, after) if after > skip else None
         if not capital:
             return (i + 1, after) if after > i + 1 and not self._kept(lowered, i + 1, after) else None
         first = i
-        while first > 0 and not run_words[first].startswith("\0") and lowered[first - 1] not in PERSON_TRIGGERS \
+        while first > 0 and not run_words[first].startswith("\0") \
+                and (lowered[first - 1] not in PERSON_TRIGGERS or lowered[first - 1] in ABBREVIATIONS) \
                 and (words[first - 1][:1].isupper() or (lowered[first - 1] in NAME_INNER and first > 1
                                                         and words[first - 2][:1].isupper())):
             first -= 1  # 'Johan de Witt College'; not across 'van' ('Meijer van Praktijk De Wissel')
+        while first < i and (first == 0 or run_words[first].startswith("\0")) \
+                and (lowered[first] in self.lexicon.function_words or self._ordinary_capital(lowered[first])):
+            first += 1  # 'Vanuit Buurtteam Overvecht': the sentence's first word is an ordinary word
         if first == i and after == i + 1:
             return None  # 'Praktijk' or 'School' alone is a word, not a name
-        if self._kept(lowered, first, i) and (after == i + 1 or self._kept(lowered, i + 1, after)):
-            return None  # 'Stichting MEE', 'GGD Kliniek': names the keep-list holds
+        if lowered[i] == "gemeente" and first == i:
+            return None  # 'Gemeente Utrecht' is the municipality (a place); 'Evangelie Gemeente Maranatha' a church
+        if all(words[k].isupper() for k in range(first, i)) and self._kept(lowered, first, i) \
+                and (after == i + 1 or self._kept(lowered, i + 1, after)):
+            return None  # 'Stichting MEE', 'GGD Kliniek': names the keep-list holds (not 'Libanon Lyceum')
+        if first == i and after > i + 1 and self.lexicon.keep.match(lowered, i):
+            return i + 1, after  # 'Buurtteam Overvecht': the head is a sector word and stays
         return first, max(after, i + 1)
 
     def _kept(self, lowered: list[str], start: int, end: int) -> bool:

@@ -63,7 +63,7 @@ _STREET_SUFFIX = (
 )
 # House numbers with their additions: 12, 12a, 12 A, 17-bis, 3 hs, 5-II, 212-b, 44 rood, 7-1, 12 zw.
 _HOUSE_NUMBER = (r"\d{1,5}(?:\s?-?\s?(?:bis|hs|huis|rood|zwart|zw|boven|bov|beneden|bg|[a-zA-Z](?![\w'’])|"
-                 r"[IVX]{1,4}(?![\w'’])|\d{1,3}(?![\d.,]))|[a-z](?![\w]))?"
+                 r"[IVX]{1,4}(?![\w'’])|\d{1,3}(?!\d|[.,]\d))|[a-z](?![\w]))?"
                  r"(?:\s+(?:plek|kavel|unit|kamer|app\.?|appartement|box)\s+\d{1,4}\b)?")  # a camping pitch, a room
 # Words that follow 'op', 'aan' … with a number but are not streets ('in Groep 7', 'op Pagina 3').
 _NOT_STREET = ("groep|fase|stap|niveau|artikel|hoofdstuk|bladzijde|pagina|week|klas|versie|lijn|bus|tram|route|"
@@ -75,7 +75,8 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
     ("email", re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"), 1.0),
     ("iban", re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b"), 1.0),
     ("dossiernummer", re.compile(
-        r"(?i:\b(?:zaaknummer|zaaknr|dossiernummer|dossiernr|parketnummer|parketnr|kenmerk|registratienummer|"
+        r"(?i:\b(?:zaaknummer|zaaknr|dossiernummer|dossiernr|dossier|zaak|parketnummer|parketnr|kenmerk|"
+        r"registratienummer|"
         r"cli[eë]ntnummer|referentie|rolnummer|rekestnummer|vonnisnummer)\b\.?(?:\s+[a-zë]+){0,4}?\s*:?\s*)"
         r"(?P<value>[A-Z0-9][A-Z0-9/\-.]*\d[A-Z0-9]*(?:-[A-Z]{1,5}\b)?)"), 1.0),
     # court numbers, also with the youth-protection request number: 'C/16/558213 / JE RK 24-417'
@@ -102,27 +103,31 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
         rf"(?:{_STREET_SUFFIX})\s+{_HOUSE_NUMBER}"), 1.0),
     # a street the suffixes do not know, after 'woont op', 'aan', 'adres' …: 'op It Heechhôf 3', 'Achter de Hoven 4'
     ("adres", re.compile(
-        rf"(?:\b(?:op|aan|(?i:\w*adres:?)|naar|in|woont|woonde|woonachtig|richting)\s+(?:(?:de|het|'t)\s+)?"
+        rf"(?:(?i:\b\w*adres:?)\s+(?:[a-z]+\s+){{0,2}}"
+        rf"|\b(?:op|aan|naar|in|woont|woonde|woonachtig|richting)\s+(?:(?:de|het|'t)\s+)?"
         rf"|\b(?:woont|wonen|woonde|woonden)(?:\s+(?:we|wij|ze|zij|hij|jullie|ik|nu|sinds|nog|al|toen))+\s+"
         rf"|\b(?:woont|wonen|woonde|woonden|ingeschreven|verhuisd)\b[^.;:!?\n]{{1,40}}?,\s+)"
         rf"(?P<value>(?!(?i:{_NOT_STREET})\b)(?:(?:De|Het|'t|It|Op|Aan|Van|Der|Den|Ter|Ten)\s+)*"
         rf"[A-Z][\w'’\-]+(?:\s+(?:(?:de|het|'t|van|der|den|ter|ten|op|aan|bij|in)\s+)*[A-Z][\w'’\-]+)*"
         rf"\s+{_HOUSE_NUMBER})(?!\w|[.,]\d|\s*(?:euro|%|procent|keer|jaar|uur|kinderen|minuten|dagen|weken))"), 0.9),
     # '... in de Kastanjelaan, op nummer 12': the house number on its own
-    ("adres", re.compile(rf"(?i:\b(?:op|van|naar)\s+(?:huis)?nummer\s+){_HOUSE_NUMBER}\b|(?i:\b(?:huisnummer|huisnr\.?)\s+)"
+    ("adres", re.compile(rf"(?i:\b(?:op|van|naar)\s+(?:huis)?nummer\s+){_HOUSE_NUMBER}\b"
+                         rf"|(?i:\b(?:huisnummer|huisnr\.?)\s+)"
                          rf"{_HOUSE_NUMBER}\b"), 0.9),
     ("leeftijd", re.compile(r"\b\d{1,2}-jarige\b|\b\d{1,3}(?:[,.]5)?\s?(?:jaar|jr\.?)\s+oud\b"), 1.0),
     # days, weeks and months: 'pas 4 maanden oud', 'tien dagen oud', 'de baby van 6 weken', 'is pas 3 maanden'
     ("leeftijd", re.compile(
-        rf"(?i:\b(?:{_NUMBER_WORDS}|\d{{1,3}})\s+(?:dag|dagen|week|weken|maand|maanden|jaar)\s+oud\b)"), 1.0),
+        rf"(?i:\b(?:(?:pas|net|nog maar|bijna|ruim)\s+)?(?:{_NUMBER_WORDS}|\d{{1,3}})\s+"
+        rf"(?:dag|dagen|week|weken|maand|maanden|jaar)\s+oud\b)"), 1.0),
     ("leeftijd", re.compile(
         rf"(?i:\b(?:baby|babytje|kind|kindje|zoon|zoontje|dochter|dochtertje|zusje|broertje|meisje|jongen|"
         rf"jongste|kleine|tweeling|drieling|pasgeborene|zuigeling)(?:\s+(?:is|was|werd))?(?:\s+(?:nu|pas|net|nog maar|"
         rf"bijna|ruim|van))*\s+)(?P<value>(?:{_NUMBER_WORDS}|\d{{1,3}})\s+"
         rf"(?:dagen|weken|maanden|dag|week|maand))\b"), 0.9),
     ("leeftijd", re.compile(
-        rf"(?i:\b(?:is|was|werd|wordt|zijn|waren)(?:\s+(?:nu|toen|pas|net|nog maar|bijna|ruim))+\s+)"
-        rf"(?P<value>(?:{_NUMBER_WORDS}|\d{{1,2}})\s+(?:dagen|weken|maanden))(?!\s+(?:bezig|in|bij|hier|aan|"
+        rf"(?i:\b(?:is|was|werd|wordt|zijn|waren)(?:\s+(?:nu|toen))?\s+)"
+        rf"(?P<value>(?:pas|net|nog maar|bijna|ruim)\s+(?:{_NUMBER_WORDS}|\d{{1,2}})\s+(?:dagen|weken|maanden)"
+        rf"|(?<=toen )(?:{_NUMBER_WORDS}|\d{{1,2}})\s+(?:dagen|weken|maanden))(?!\s+(?:bezig|in|bij|hier|aan|"
         rf"geleden|lang|later|terug|thuis|weg|binnen|open|dicht|onderweg|in beeld|betrokken|gestart|actief|verder|"
         r"samen|getrouwd|aan het|hier|daar|in Nederland|in behandeling|aangemeld|wachten))\b"), 0.9),
     ("leeftijd", re.compile(  # 'is 14 jaar', not a duration such as 'is 3 jaar geleden' or 'al 2 jaar'
@@ -132,7 +137,7 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
         r"gescheiden|hier|daar|thuis|werkloos|ziek|actief|verlengd|uitgesproken|gestart|gestopt|"
         r"gaande|geldig|van kracht|getekend|afgesproken|aan het))\b"), 1.0),
     ("leeftijd", re.compile(  # 'is nu vijf jaar', 'was toen negen jaar' (not 'al twee jaar', 'van een jaar')
-        rf"(?i:\b(?:is|was|wordt|werd)(?:\s+(?:nu|pas|bijna|toen|net|inmiddels|intussen))?\s+)"
+        rf"(?i:\b(?:is|was|wordt|werd|zijn|waren)(?:\s+(?:nu|pas|bijna|toen|net|inmiddels|intussen))?\s+)"
         rf"(?P<value>(?:{_NUMBER_WORDS[4:]})\s+jaar)(?!\s+(?:geleden|lang|later|eerder|bezig|betrokken|in|bij|met|op|"
         rf"onder|aan|na|terug|getrouwd|samen|weg|gescheiden|hier|daar|thuis|werkloos|ziek|actief|verlengd|"
         rf"uitgesproken|gestart|gestopt|"
@@ -148,8 +153,10 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
         r"(?!\s*(?:jaar\s+geleden|keer|uur|euro|minuten|weken|maanden))"), 0.9),
     ("leeftijd", re.compile(r"(?<=[\w\]] )\((?P<value>\d{1,2})\)"), 0.9),
     # 'Kevin van 4 jaar', '[kind] van 4 jaar' (not 'een OTS van 1 jaar')
-    ("leeftijd", re.compile(r"(?:\]|\b[A-Z][a-zà-ÿ][\w'’-]*)\s+van\s+(?P<value>\d{1,2}\s?jaar)\b(?!\s+geleden)"), 0.9),
-    ("leeftijd", re.compile(r"(?<=[\w\]]),\s+(?P<value>\d{1,2}\s+jaar)(?=\s*[,;)])"), 0.9),  # 'Noah, 15 jaar,' 
+    ("leeftijd", re.compile(
+        r"(?:\]|\b[A-Z][a-zà-ÿ][\w'’-]*)\s+van\s+(?P<value>\d{1,2}\s?jaar)\b(?!\s+geleden)"), 0.9),
+    ("leeftijd", re.compile(  # 'Noah, 15 jaar,'
+        r"(?<=[\w\]]),\s+(?P<value>\d{1,2}\s+jaar)(?=\s*(?:[,;)]|$))", re.MULTILINE), 0.9),
     ("bsn", re.compile(r"\b\d{4}\.\d{2}\.\d{3}\b|\b\d{3}[ .\-]\d{3}[ .\-]\d{3}\b|\b\d{8,9}\b"), 1.0),
 ]
 
@@ -162,33 +169,49 @@ _PRIORITY = ["email", "iban", "dossiernummer", "bsn", "geboortedatum", "telefoon
 # ten digits from the leading 0 ('0591 - 61 23 45', '(010) 412 33 21'); international ones +31/0031 and nine
 # more ('+31 (0)6 1234 5678'); other countries +CC and 7-12 digits.
 ADDRESS_LABEL = re.compile(r"(?i:\w*adres)\s*:?\s+")
-_PHONE = re.compile(r"(?<![\w+/.,€-])(?:\+|00)?\(?\d[\d()\-./ \u00a0]{6,24}\d(?![\w/]|[.,]\d)")
+_PHONE = re.compile(r"(?<![\w+/.,€-])(?:\+|00)?\(?\d[\d()\-./ \u00a0]{6,40}\d(?![\w/]|[.,]\d)")
 _PHONE_SEP = re.compile(r"^(?:\d|\s?[-./]\s?|\s|\(0\)|[()])+$")
 
 
 def _phones(text: str) -> list[Span]:
     found = []
     for m in _PHONE.finditer(text):
-        raw = m.group()
-        while raw and not raw[-1].isdigit():
-            raw = raw[:-1]
-        if not _PHONE_SEP.match(raw.lstrip("+")) or "  " in raw or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
-            continue  # double spaces end a number; '14.500.000' is an amount
-        digits = re.sub(r"\D", "", raw.replace("(0)", ""))
-        plus = raw.startswith("+") or raw.startswith("00")
-        if plus:
-            digits = digits[2:] if raw.startswith("00") else digits
-            dutch = digits.startswith("31")
-            ok = (dutch and len(digits) == 11) or (not dutch and 9 <= len(digits) <= 14)
-        else:
-            # ten digits; a typo of one more or less still counts when the area code is in brackets '(0344) …'
-            length_ok = len(digits) == 10 or (raw.startswith("(0") and 9 <= len(digits) <= 11)
-            ok = digits.startswith("0") and not digits.startswith("00") and length_ok
-            if ok and re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", raw):
-                ok = False  # a date such as 01-02-2016 is not a phone number
-        if ok:
-            found.append(Span(m.start(), m.start() + len(raw), "telefoon", 1.0))
+        for offset, raw in _parts(m.group()):
+            # the longest start of the run that is a number: '06 12345678 1234 AB' ends before the postcode
+            cuts = [len(raw)] + [g.start() for g in reversed(list(re.finditer(r"\s+", raw)))]
+            span = next((n for n in (_phone(raw[:c]) for c in cuts) if n), 0)
+            if span:
+                found.append(Span(m.start() + offset, m.start() + offset + span, "telefoon", 1.0))
     return found
+
+
+def _parts(run: str) -> list[tuple[int, str]]:
+    """'+599 717 4521 / 06 - 5530 1298': two numbers."""
+    parts, pos = [], 0
+    for sep in re.finditer(r"\s+/\s+", run):
+        parts.append((pos, run[pos:sep.start()]))
+        pos = sep.end()
+    return [*parts, (pos, run[pos:])]
+
+
+def _phone(raw: str) -> int:
+    """The length of the phone number `raw` (ending in its last digit), or 0 when it is none."""
+    while raw and not raw[-1].isdigit():
+        raw = raw[:-1]
+    if not _PHONE_SEP.match(raw.lstrip("+")) or "  " in raw or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+        return 0  # double spaces end a number; '14.500.000' is an amount
+    digits = re.sub(r"\D", "", raw.replace("(0)", ""))
+    if raw.startswith("+") or raw.startswith("00"):
+        digits = digits[2:] if raw.startswith("00") else digits
+        dutch = digits.startswith("31")
+        ok = (dutch and len(digits) == 11) or (not dutch and 9 <= len(digits) <= 14)
+    else:
+        # ten digits; a typo of one more or less still counts when the area code is in brackets '(0344) …'
+        length_ok = len(digits) == 10 or (re.match(r"\(0\d{1,3}\)", raw) is not None and 9 <= len(digits) <= 11)
+        ok = digits.startswith("0") and not digits.startswith("00") and length_ok
+        if ok and re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", raw):
+            ok = False  # a date such as 01-02-2016 is not a phone number
+    return len(raw) if ok else 0
 
 
 def find_identifiers(text: str) -> list[Span]:
