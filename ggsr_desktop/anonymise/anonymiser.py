@@ -36,7 +36,10 @@ INITIALS = re.compile(
 LONG_NUMBER = re.compile(r"(?<![\w€.,])\d{6,}(?![\w.,]|\s?(?:euro|EUR|,-))")
 SENTENCE_BREAK = re.compile(r"[.!?;:\n(),]")  # no name runs across these
 BRACKETED = re.compile(r"\[[^\[\]\n]{1,40}\]")  # placeholders already in the text
-ABBREVIATIONS = frozenset(["dr", "drs", "st", "mr", "ir", "ing", "mgr", "prof", "dhr", "mevr", "mw", "ds", "jhr"])
+ABBREVIATIONS = frozenset(["dr", "drs", "st", "mr", "ir", "ing", "mgr", "prof", "dhr", "mevr", "mw", "ds", "jhr",
+                           "fam"])
+# Articles and quantifiers after which a registered name that is also a frequent word is that word ('de storm').
+DETERMINERS = frozenset("de het een geen veel weinig meer minder deze dit".split())
 NAME_INNER = frozenset(["de", "der", "den", "het", "'t", "ter", "ten", "le", "la"])  # inside a name, not 'van'
 ROLE_SUFFIX = re.compile(r"['’-]?(?:er|ers|en|je|tje)\b")  # 'IB'er', 'SMW'ers'
 HEAD_SUFFIX = re.compile(r"(?:college|lyceum|gymnasium|ziekenhuis|kliniek|gasthuis|school|bedrijf|kerk|moskee)$")
@@ -150,6 +153,9 @@ class Anonymiser:
 
         for i, (start, _end, word) in enumerate(toks):
             hit = register.match(words, i)
+            if hit and hit[0] == 1 and word.islower() and i and lowered[i - 1] in DETERMINERS and not gaps[i - 1] \
+                    and lex.zipf(lowered[i]) >= FREQUENT:
+                hit = None  # 'de storm', 'geen hoop': the word, although 'Storm' and 'Hoop' are registered
             if hit:
                 n, category, placeholder = hit
                 candidates.append(_Candidate(start, toks[i + n - 1][1], category, 1.0, 0, placeholder))
@@ -239,6 +245,20 @@ class Anonymiser:
                 if first > 0 and not run_words[first].startswith("\0") and ORDINAL.fullmatch(words[first - 1]):
                     first -= 1  # '18 Septemberplein', '2e Hugo de Grootstraat'
                 candidates.append(_Candidate(toks[first][0], toks[i][1], "adres", 0.8, 2))
+
+            if not capital and len(word) > 2 and (lowered[i] in lex.first_names or lowered[i] in lex.surnames) \
+                    and not lex.is_word(lowered[i], frequent=1.0) and lowered[i] not in lex.function_words \
+                    and not lex.keep.match(lowered, i):
+                # 'groet tjitske', 'die priscilla': a name typed in lowercase that is no Dutch word
+                candidates.append(_Candidate(start, toks[i][1], "persoon", 0.6, 4))
+            elif not capital and len(word) > 3 and lex.places.by_first.get(lowered[i]) \
+                    and not lex.is_word(lowered[i], frequent=1.0) and i and lowered[i - 1] in PLACE_PREPOSITIONS:
+                found = lex.places.match(lowered, i)
+                if found and found[0] == 1:  # 'een huis in holtenbroek'
+                    candidates.append(_Candidate(start, toks[i][1], found[1], 0.6, 4))
+            if capital and i + 2 < len(toks) and gaps[i] == "&" and words[i + 1][:1].isupper() \
+                    and not lex.keep.match(lowered, i):
+                candidates.append(_Candidate(start, toks[i + 1][1], "instelling", 0.8, 2))  # 'Schoon & Zo'
 
         for m in RARE_DETAIL.finditer(text):
             candidates.append(_Candidate(m.start(), m.end(), "detail", 0.8, 2))

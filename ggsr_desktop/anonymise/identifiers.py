@@ -100,11 +100,15 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
     ("postcode", re.compile(r"\b[1-9]\d{3}[ ]?(?!SA\b|SD\b|SS\b)[A-Z]{2}\b"), 1.0),
     ("adres", re.compile(
         rf"\b(?:[A-Z][\w'’.-]*\s+(?:(?:van|de|der|den|het|'t|te|ter|ten|op|aan)\s+)*)*[A-Z]?[\w'’-]*"
-        rf"(?:{_STREET_SUFFIX})\s+{_HOUSE_NUMBER}"), 1.0),
+        rf"(?:{_STREET_SUFFIX})(?:-(?:Noord|Zuid|Oost|West|Midden))?\s+{_HOUSE_NUMBER}"), 1.0),
+    # a street of capitalised words around a particle, then a number and an end: 'Achter de Hoven 4,'
+    ("adres", re.compile(
+        rf"\b[A-Z][\w'’-]+\s+(?:de|het|den|der|van|op|aan|bij|in|'t)\s+[A-Z][\w'’-]+\s+{_HOUSE_NUMBER}"
+        rf"(?=\s*(?:[,.;)]|$|\s+[1-9]\d{{3}}\s?[A-Z]{{2}}\b|\s+(?:in|te)\s+[A-Z]))", re.MULTILINE), 0.9),
     # a street the suffixes do not know, after 'woont op', 'aan', 'adres' …: 'op It Heechhôf 3', 'Achter de Hoven 4'
     ("adres", re.compile(
         rf"(?:(?i:\b\w*adres:?)\s+(?:[a-z]+\s+){{0,2}}"
-        rf"|\b(?:op|aan|naar|in|woont|woonde|woonachtig|richting)\s+(?:(?:de|het|'t)\s+)?"
+        rf"|\b(?:op|aan|naar|in|woont|woonde|woonachtig|richting|woning|pand)\s+(?:(?:de|het|'t)\s+)?"
         rf"|\b(?:woont|wonen|woonde|woonden)(?:\s+(?:we|wij|ze|zij|hij|jullie|ik|nu|sinds|nog|al|toen))+\s+"
         rf"|\b(?:woont|wonen|woonde|woonden|ingeschreven|verhuisd)\b[^.;:!?\n]{{1,40}}?,\s+)"
         rf"(?P<value>(?!(?i:{_NOT_STREET})\b)(?:(?:De|Het|'t|It|Op|Aan|Van|Der|Den|Ter|Ten)\s+)*"
@@ -121,8 +125,8 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
         rf"(?:dag|dagen|week|weken|maand|maanden|jaar)\s+oud\b)"), 1.0),
     ("leeftijd", re.compile(
         rf"(?i:\b(?:baby|babytje|kind|kindje|zoon|zoontje|dochter|dochtertje|zusje|broertje|meisje|jongen|"
-        rf"jongste|kleine|tweeling|drieling|pasgeborene|zuigeling)(?:\s+(?:is|was|werd))?(?:\s+(?:nu|pas|net|nog maar|"
-        rf"bijna|ruim|van))*\s+)(?P<value>(?:{_NUMBER_WORDS}|\d{{1,3}})\s+"
+        rf"jongste|kleine|tweeling|drieling|pasgeborene|zuigeling)(?:\s+(?:is|was|werd|van))(?:\s+(?:nu|pas|net|"
+        rf"nog maar|bijna|ruim|toen))*\s+)(?P<value>(?:{_NUMBER_WORDS}|\d{{1,3}})\s+"
         rf"(?:dagen|weken|maanden|dag|week|maand))\b"), 0.9),
     ("leeftijd", re.compile(
         rf"(?i:\b(?:is|was|werd|wordt|zijn|waren)(?:\s+(?:nu|toen))?\s+)"
@@ -155,8 +159,10 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
     # 'Kevin van 4 jaar', '[kind] van 4 jaar' (not 'een OTS van 1 jaar')
     ("leeftijd", re.compile(
         r"(?:\]|\b[A-Z][a-zà-ÿ][\w'’-]*)\s+van\s+(?P<value>\d{1,2}\s?jaar)\b(?!\s+geleden)"), 0.9),
-    ("leeftijd", re.compile(  # 'Noah, 15 jaar,'
-        r"(?<=[\w\]]),\s+(?P<value>\d{1,2}\s+jaar)(?=\s*(?:[,;)]|$))", re.MULTILINE), 0.9),
+    ("leeftijd", re.compile(  # 'Noah, 15 jaar,', '[kind], pas 6 weken.' (after a name or placeholder)
+        rf"(?:\]|\b[A-Z][a-zà-ÿ][\w'’-]*),\s+(?:nu\s+)?"
+        rf"(?P<value>(?:(?:pas|net|nog maar|bijna)\s+)?(?:\d{{1,2}}|{_NUMBER_WORDS})\s+"
+        rf"(?:jaar|maanden|weken|dagen)(?:\s+oud)?)(?=\s*(?:[,;.)]|$))", re.MULTILINE), 0.9),
     ("bsn", re.compile(r"\b\d{4}\.\d{2}\.\d{3}\b|\b\d{3}[ .\-]\d{3}[ .\-]\d{3}\b|\b\d{8,9}\b"), 1.0),
 ]
 
