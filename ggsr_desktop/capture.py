@@ -62,8 +62,9 @@ class Capture:
         register = self.register(case_id)
         added: dict = {}
         function_words = FUNCTION_WORDS if self.anonymiser is None else self.anonymiser.lexicon.function_words
+        words = None if self.anonymiser is None else self.anonymiser.lexicon.words
         for person in persons:
-            added.update(register.add_person(person, function_words))
+            added.update(register.add_person(person, function_words, words))
         for fact in facts:
             added.update(register.add_fact(fact))
         try:

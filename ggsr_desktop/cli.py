@@ -374,7 +374,7 @@ def _known_register(names: list[str], lexicon):
     for entry in names:
         role, _, name = entry.partition("=") if "=" in entry else ("persoon", "", entry)
         if name.strip():
-            register.add_person(Person(role.strip() or "persoon", name.strip()), lexicon.function_words)
+            register.add_person(Person(role.strip() or "persoon", name.strip()), lexicon.function_words, lexicon.words)
     return register
 
 

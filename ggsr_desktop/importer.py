@@ -35,7 +35,8 @@ class ImportResult:
 def _check_case_codes(capture: Capture, path: Path, data: dict) -> None:
     """A case code is stored as it is, so it may not contain a name or other identifying detail."""
     for ci, case in enumerate(data["cases"]):
-        register = CaseRegister.of(*register_entries(case), capture.anonymiser.lexicon.function_words)
+        lexicon = capture.anonymiser.lexicon
+        register = CaseRegister.of(*register_entries(case), lexicon.function_words, words=lexicon.words)
         if identifying(case["code"], [register], capture.anonymiser):
             raise ImportFileError(f"{path}: cases[{ci}].code: de casuscode bevat een naam of ander identificerend "
                                   "gegeven; gebruik een code zoals 'Gezin A'")

@@ -42,7 +42,8 @@ ABBREVIATIONS = frozenset(["dr", "drs", "st", "mr", "ir", "ing", "mgr", "prof", 
 DETERMINERS = frozenset("de het een geen veel weinig meer minder deze dit".split())
 NAME_INNER = frozenset(["de", "der", "den", "het", "'t", "ter", "ten", "le", "la"])  # inside a name, not 'van'
 ROLE_SUFFIX = re.compile(r"['’-]?(?:er|ers|en|je|tje)\b")  # 'IB'er', 'SMW'ers'
-HEAD_SUFFIX = re.compile(r"(?:college|lyceum|gymnasium|ziekenhuis|kliniek|gasthuis|school|bedrijf|kerk|moskee)$")
+HEAD_SUFFIX = re.compile(r"(?:college|lyceum|gymnasium|ziekenhuis|kliniek|gasthuis|school|bedrijf|kerk|moskee|"
+                         r"winkel|praktijk)$")
 CLUB_YEAR = re.compile(r"\s+['’]\d{2}\b")
 ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de)?")
 ACRONYM = re.compile(r"[A-Z]{2,6}")  # 'OLVG', 'AFC', 'UMCG' (the keep-list holds the national ones)
@@ -220,7 +221,7 @@ class Anonymiser:
                         and lowered[first - 1] not in ("de", "het", "t"):
                     first -= 1
                 candidates.append(_Candidate(toks[first][0], toks[i][1], "adres", 0.8, 2))
-            head = lex.heads.get(lowered[i]) or (capital and self._head_suffix(lowered[i]))
+            head = lex.heads.get(lowered[i]) or self._head_suffix(lowered[i], capital)
             if head:
                 span = self._institution(words, run_words, lowered, gaps, i, capital)
                 if span:
@@ -229,8 +230,9 @@ class Anonymiser:
                     candidates.append(_Candidate(toks[span[0]][0], year.end() if year else end, head, 0.9, 2))
             if len(word) > 1 and (capital and ACRONYM.fullmatch(word) or CAMEL.fullmatch(word)) \
                     and lowered[i] not in lex.common_words and not ROLE_SUFFIX.match(text, toks[i][1]) \
+                    and not (gaps[i] == "-" and i + 1 < len(words) and words[i + 1].islower()) \
                     and not any(lex.keep.by_first.get(lowered[i][:n]) for n in range(4, len(word))):
-                # ('IB'er', 'WhatsAppen' are words: a role suffix, an inflected brand the keep-list holds)
+                # ('IB'er', 'WhatsAppen', 'AVI-niveau' are words: a role suffix, an inflected brand, a compound)
                 # 'OLVG', 'AFC', 'WoonWijzer': a local organisation unless the keep-list knows it
                 candidates.append(_Candidate(start, toks[i][1], "instelling", 0.7, 4))
             if capital and STREET.search(lowered[i]) and lex.zipf(lowered[i]) < (2.0 if initial else FREQUENT) \
@@ -283,13 +285,15 @@ class Anonymiser:
         lex = self.lexicon
         return lex.zipf(lower) >= FREQUENT and lower not in lex.first_names and lower not in lex.surnames
 
-    def _head_suffix(self, lower: str) -> str | None:
-        """'Janscollege', 'Stadslyceum': a name written as one word with a head word at its end."""
+    def _head_suffix(self, lower: str, capital: bool) -> str | None:
+        """'Janscollege', 'Stadslyceum': a name written as one word with a head word at its end; written in
+        lowercase ('fruitbedrijf Van Damme'), such a word introduces the name after it."""
         m = HEAD_SUFFIX.search(lower)
-        if m and len(lower) > len(m.group()) + 2 and lower not in self.lexicon.common_words \
-                and self.lexicon.zipf(lower) < 2.0:  # 'Rijschool', 'Bouwbedrijf' are ordinary words
-            return self.lexicon.heads.get(m.group())
-        return None
+        if not m or len(lower) <= len(m.group()) + 2:
+            return None
+        if capital and (lower in self.lexicon.common_words or self.lexicon.zipf(lower) >= 2.0):
+            return None  # 'Rijschool', 'Bouwbedrijf' are ordinary words
+        return self.lexicon.heads.get(m.group())
 
     @staticmethod
     def _abbreviation(word: str, gap: str) -> bool:
@@ -376,7 +380,7 @@ class Anonymiser:
     def _proper(self, lowered: list[str], i: int, n: int, initial: bool) -> bool:
         """A listed name that is also an ordinary word counts only after a place preposition ('in Houten', not
         'Houten meubels' at the start of a sentence)."""
-        ordinary = lowered[i] in self.lexicon.common_words or (initial and self.lexicon.zipf(lowered[i]) >= FREQUENT)
+        ordinary = lowered[i] in self.lexicon.common_words or (initial and self.lexicon.zipf(lowered[i]) >= 2.5)
         if n > 1 or not ordinary:
             return True
         return i > 0 and lowered[i - 1] in PLACE_PREPOSITIONS

@@ -74,7 +74,8 @@ def evaluate(anonymiser: Anonymiser, path: Path) -> Report:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     report = Report()
     for case in data["cases"]:
-        register = CaseRegister.of(*register_entries(case), anonymiser.lexicon.function_words)
+        register = CaseRegister.of(*register_entries(case), anonymiser.lexicon.function_words,
+                                   words=anonymiser.lexicon.words)
         book = MemoryBook()
         for quote in case["quotes"]:
             text = quote["text"]

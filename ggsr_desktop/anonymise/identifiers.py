@@ -53,7 +53,12 @@ _MONTHS = (
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
     "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
 )
-_NUMBER_WORDS = "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien"
+_UNITS = "een twee drie vier vijf zes zeven acht negen".split()
+_NUMBERS = [*_UNITS, *"tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien twintig".split(),
+            *(f"{u}{'ën' if u.endswith('e') else 'en'}twintig" for u in _UNITS), "dertig",
+            *(f"{u}{'ën' if u.endswith('e') else 'en'}dertig" for u in _UNITS[:1])]
+# 'een' … 'eenendertig' (ages and days of the month in words), longest first so that 'zeventien' is not 'zeven'
+_NUMBER_WORDS = "een|" + "|".join(sorted(_NUMBERS[1:], key=len, reverse=True))
 _STREET_SUFFIX = (
     "straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park|pad|steeg|dreef|baan|markt|plantsoen|ring|wal|"
     "boulevard|allee|erf|veld|akker|horst|burcht|haven|polder|hoek|berg|dal|oord|zoom|rode|donk|kamp|straatweg|"
@@ -93,6 +98,7 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
         rf"(?i:\b(?:geboren\s+(?:op\s+)?|geb\.\s*|geboortedatum\s*:?\s*))(?P<value>\d{{1,2}}(?:[-/.]\d{{1,2}}[-/.]"
         rf"\d{{2,4}}|\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?))"), 1.0),
     ("datum", re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}\b"), 1.0),
+    ("datum", re.compile(rf"(?i:\b(?:{_NUMBER_WORDS[4:]})\s+(?:{_MONTHS})\b(?:\s+(?:19|20)\d{{2}})?)"), 1.0),
     ("datum", re.compile(rf"\b(?:\d{{1,2}}\s*(?:t/m|tot en met|tot|-|–)\s*)?\d{{1,2}}\s+(?:{_MONTHS})\.?"
                          rf"(?:\s+(?:19|20)\d{{2}})?\b", re.IGNORECASE), 1.0),
     ("datum", re.compile(rf"\b(?:{_MONTHS})\s+(?:19|20)\d{{2}}\b", re.IGNORECASE), 0.8),
@@ -101,6 +107,10 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
     ("adres", re.compile(
         rf"\b(?:[A-Z][\w'’.-]*\s+(?:(?:van|de|der|den|het|'t|te|ter|ten|op|aan)\s+)*)*[A-Z]?[\w'’-]*"
         rf"(?:{_STREET_SUFFIX})(?:-(?:Noord|Zuid|Oost|West|Midden))?\s+{_HOUSE_NUMBER}"), 1.0),
+    # a street word written apart: 'Lange Gracht 7', 'Oude Markt 12'
+    ("adres", re.compile(
+        rf"\b(?:[A-Z][\w'’-]*\s+)+(?:Straat|Laan|Weg|Plein|Gracht|Kade|Singel|Dijk|Markt|Hof|Wal|Haven|Dreef|Steeg|"
+        rf"Brink|Ring)\s+{_HOUSE_NUMBER}"), 1.0),
     # a street of capitalised words around a particle, then a number and an end: 'Achter de Hoven 4,'
     ("adres", re.compile(
         rf"\b[A-Z][\w'’-]+\s+(?:de|het|den|der|van|op|aan|bij|in|'t)\s+[A-Z][\w'’-]+\s+{_HOUSE_NUMBER}"
@@ -111,8 +121,8 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
         rf"|\b(?:op|aan|naar|in|woont|woonde|woonachtig|richting|woning|pand)\s+(?:(?:de|het|'t)\s+)?"
         rf"|\b(?:woont|wonen|woonde|woonden)(?:\s+(?:we|wij|ze|zij|hij|jullie|ik|nu|sinds|nog|al|toen))+\s+"
         rf"|\b(?:woont|wonen|woonde|woonden|ingeschreven|verhuisd)\b[^.;:!?\n]{{1,40}}?,\s+)"
-        rf"(?P<value>(?!(?i:{_NOT_STREET})\b)(?:(?:De|Het|'t|It|Op|Aan|Van|Der|Den|Ter|Ten)\s+)*"
-        rf"[A-Z][\w'’\-]+(?:\s+(?:(?:de|het|'t|van|der|den|ter|ten|op|aan|bij|in)\s+)*[A-Z][\w'’\-]+)*"
+        rf"(?P<value>(?!(?i:{_NOT_STREET})\b)(?:(?:De|Het|'t|It|Op|Oan|Aan|Van|Der|Den|Ter|Ten)\s+)*"
+        rf"[A-Z][\w'’\-]+(?:\s+(?:(?:de|het|'t|['’]e|van|der|den|ter|ten|op|oan|aan|bij|in)\s+)*[A-Z][\w'’\-]+)*"
         rf"\s+{_HOUSE_NUMBER})(?!\w|[.,]\d|\s*(?:euro|%|procent|keer|jaar|uur|kinderen|minuten|dagen|weken))"), 0.9),
     # '... in de Kastanjelaan, op nummer 12': the house number on its own
     ("adres", re.compile(rf"(?i:\b(?:op|van|naar)\s+(?:huis)?nummer\s+){_HOUSE_NUMBER}\b"
@@ -141,15 +151,18 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
         r"gescheiden|hier|daar|thuis|werkloos|ziek|actief|verlengd|uitgesproken|gestart|gestopt|"
         r"gaande|geldig|van kracht|getekend|afgesproken|aan het))\b"), 1.0),
     ("leeftijd", re.compile(  # 'is nu vijf jaar', 'was toen negen jaar' (not 'al twee jaar', 'van een jaar')
+        rf"(?<!wachttijd )(?<!looptijd )(?<!termijn )(?<!traject )(?<!straf )(?<!contract )(?<!duur )"
         rf"(?i:\b(?:is|was|wordt|werd|zijn|waren)(?:\s+(?:nu|pas|bijna|toen|net|inmiddels|intussen))?\s+)"
         rf"(?P<value>(?:{_NUMBER_WORDS[4:]})\s+jaar)(?!\s+(?:geleden|lang|later|eerder|bezig|betrokken|in|bij|met|op|"
         rf"onder|aan|na|terug|getrouwd|samen|weg|gescheiden|hier|daar|thuis|werkloos|ziek|actief|verlengd|"
         rf"uitgesproken|gestart|gestopt|"
         r"gaande|geldig|van kracht|getekend|afgesproken))\b"), 1.0),
     ("leeftijd", re.compile(  # 'ik ben 16', 'was toen 6', 'ik word in mei 18'
-        rf"(?i:\b(?:ben|is|was|word|wordt|werd)(?:\s+(?:toen|nu|pas|bijna|al|net|inmiddels|in\s+\w+))?\s+)"
+        rf"(?i:\b(?:ben|is|was|word|wordt|werd)(?:\s+(?:toen|nu|pas|bijna|al|net|inmiddels|in\s+\w+))*\s+)"
         rf"(?P<value>\d{{1,2}}|{_NUMBER_WORDS[4:]})"
-        r"(?=\s*(?:[.,;:!?)]|$|\s+(?:en|of|maar|toen|dus|geworden)\b))"), 0.9),
+        r"(?=\s*(?:[.,;:!?)]|$|\s+(?:en|of|maar|toen|dus|geworden|nu|inmiddels)\b))"), 0.9),
+    ("leeftijd", re.compile(  # '[kind], nu bijna 2, is …'
+        r"(?:\]|\b[A-Z][a-zà-ÿ][\w'’-]*),\s+(?:nu\s+)?(?P<value>(?:bijna|pas|net)\s+\d{1,2})(?=\s*,)"), 0.9),
     ("leeftijd", re.compile(
         r"(?i:\b(?:meisje|jongen|kind|zoon|dochter|baby|broertje|zusje|broer|zus|tiener|puber|man|vrouw|oudste|"
         r"jongste|middelste|kleinste|grootste)\s+van\s+)"
@@ -174,6 +187,7 @@ _PRIORITY = ["email", "iban", "dossiernummer", "bsn", "geboortedatum", "telefoon
 # Phone numbers in any grouping: a run of digits, spaces, dashes, dots and brackets, then counted. Dutch numbers have
 # ten digits from the leading 0 ('0591 - 61 23 45', '(010) 412 33 21'); international ones +31/0031 and nine
 # more ('+31 (0)6 1234 5678'); other countries +CC and 7-12 digits.
+ADDRESS_OF = re.compile(r"\s(?:van|uit|bij|naast|tegenover)\s+(?:de|het)\s+")
 ADDRESS_LABEL = re.compile(r"(?i:\w*adres)\s*:?\s+")
 _PHONE = re.compile(r"(?<![\w+/.,€-])(?:\+|00)?\(?\d[\d()\-./ \u00a0]{6,40}\d(?![\w/]|[.,]\d)")
 _PHONE_SEP = re.compile(r"^(?:\d|\s?[-./]\s?|\s|\(0\)|[()])+$")
@@ -229,6 +243,9 @@ def find_identifiers(text: str) -> list[Span]:
             value = text[start:end].rstrip(" .-")
             end = start + len(value)
             if category == "adres":
+                inner = list(ADDRESS_OF.finditer(value))
+                if inner:  # 'Buurvrouw Fatma van de Lange Gracht 7': the address is what follows 'van de'
+                    start, value = start + inner[-1].end(), value[inner[-1].end():]
                 label = ADDRESS_LABEL.match(value)  # 'Woonadres Dorpsstraat 5': the label is not the address
                 if label:
                     start, value = start + label.end(), value[label.end():]

@@ -10,6 +10,7 @@ makes it unrecoverable. Surnames and first names that are function words ('Wil')
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Container
 import hmac
 import secrets
 from dataclasses import dataclass
@@ -54,7 +55,10 @@ def new_key() -> bytes:
     return secrets.token_bytes(32)
 
 
-def person_forms(person: Person, function_words: frozenset[str] = frozenset()) -> list[Form]:
+def person_forms(person: Person, function_words: frozenset[str] = frozenset(),
+                 words: Container[str] | None = None) -> list[Form]:
+    """The written forms of a person. A surname matches only capitalised ('Visser', never the occupation), unless
+    `words` (the ordinary Dutch words) is given and the surname is none of them: then 'tesfay' matches too."""
     toks = tokens(person.name)
     forms: list[Form] = []
     if not toks:
@@ -76,6 +80,8 @@ def person_forms(person: Person, function_words: frozenset[str] = frozenset()) -
     if surname:
         forms.append(Form((*first_word, *surname), False))
         forms.append(Form(tuple(surname), True))  # 'Visser', never the occupation 'visser'
+        if words is not None and not any(t.lower() in words for t in surname):
+            forms.append(Form(tuple(surname), False))  # 'tesfay' typed in lowercase: no Dutch word
         if particles:
             lowered = tuple(p.lower() for p in particles)
             capital = (particles[0][:1].upper() + particles[0][1:], *particles[1:])
@@ -113,10 +119,11 @@ class CaseRegister:
         text = " ".join(toks) if case_sensitive else " ".join(toks).lower()
         return hmac.new(self._key, ("S:" if case_sensitive else "I:").encode() + text.encode(), hashlib.sha256).digest()
 
-    def add_person(self, person: Person, function_words: frozenset[str] = frozenset()) -> dict[bytes, tuple[str, str]]:
+    def add_person(self, person: Person, function_words: frozenset[str] = frozenset(),
+                   words: Container[str] | None = None) -> dict[bytes, tuple[str, str]]:
         # A form two persons share (a family surname) keeps the placeholder of the person entered first.
         added = {}
-        for f in person_forms(person, function_words):
+        for f in person_forms(person, function_words, words):
             digest = self.digest(f.tokens, f.case_sensitive)
             if digest not in self.entries:
                 added[digest] = ("persoon", person.role.strip())
@@ -149,11 +156,11 @@ class CaseRegister:
 
     @classmethod
     def of(cls, persons: list[Person], facts: list[Fact], function_words: frozenset[str] = frozenset(),
-           key: bytes | None = None) -> CaseRegister:
+           key: bytes | None = None, words: Container[str] | None = None) -> CaseRegister:
         """An in-memory register (a fresh random key unless given) holding these persons and facts."""
         register = cls(key or new_key())
         for person in persons:
-            register.add_person(person, function_words)
+            register.add_person(person, function_words, words)
         for fact in facts:
             register.add_fact(fact)
         return register

@@ -169,7 +169,8 @@ def identifying_words(item: str, generic: frozenset[str] = GENERIC) -> list[str]
 
 
 def _register(names: tuple[str, ...], anonymiser: Anonymiser) -> CaseRegister:
-    return CaseRegister.of([Person("persoon", n) for n in names], [], anonymiser.lexicon.function_words)
+    lexicon = anonymiser.lexicon
+    return CaseRegister.of([Person("persoon", n) for n in names], [], lexicon.function_words, words=lexicon.words)
 
 
 def score(anonymiser: Anonymiser, quotes: list[Quote]) -> Score:
