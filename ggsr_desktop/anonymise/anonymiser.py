@@ -453,6 +453,14 @@ class Anonymiser:
                 if end > c.start:
                     c = _Candidate(c.start, end, c.category, c.confidence, c.priority, c.placeholder)
                     overlapping = []
+            if overlapping and c.category == "adres" and max(o.end for o in overlapping) < c.end \
+                    and all(o.start <= c.start or o.end <= c.end for o in overlapping):
+                # 'Noor op het Kerkerf 9' where 'Noor' is a registered name: the address is what follows it
+                after = max(o.end for o in overlapping)
+                street = next((m.start() for m in TOKEN.finditer(text, after, c.end) if m.group()[:1].isupper()), None)
+                if street is not None and not chosen.overlapping(street, c.end):
+                    c = _Candidate(street, c.end, c.category, c.confidence, c.priority, c.placeholder)
+                    overlapping = []
             if not overlapping:
                 chosen.add(c.start, c.end, c)
             elif contains_persons:

@@ -100,12 +100,11 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
     ("datum", re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2}\b"), 1.0),
     ("datum", re.compile(rf"(?i:\b(?:{_NUMBER_WORDS[4:]})\s+(?:{_MONTHS})\b(?:\s+(?:19|20)\d{{2}})?)"), 1.0),
     ("datum", re.compile(rf"\b(?:\d{{1,2}}\s*(?:t/m|tot en met|tot|-|–)\s*)?\d{{1,2}}\s+(?:{_MONTHS})\.?"
-                         rf"(?:\s+(?:19|20)\d{{2}})?\b", re.IGNORECASE), 1.0),
-    ("datum", re.compile(rf"\b(?:{_MONTHS})\s+(?:19|20)\d{{2}}\b", re.IGNORECASE), 0.8),
+                         rf"(?:\s+(?:19|20)\d{{2}})?\b(?:\s+j\.?l\b)?", re.IGNORECASE), 1.0),  # '2 januari jl.'
     ("datum", re.compile(r"(?<![\d/])\b\d{1,2}/\d{1,2}\b(?![\d/])"), 0.6),
     ("postcode", re.compile(r"\b[1-9]\d{3}[ ]?(?!SA\b|SD\b|SS\b)[A-Z]{2}\b"), 1.0),
     ("adres", re.compile(
-        rf"\b(?:[A-Z][\w'’.-]*\s+(?:(?:van|de|der|den|het|'t|te|ter|ten|op|aan)\s+)*)*[A-Z]?[\w'’-]*"
+        rf"\b(?:[A-Z][\w'’.-]*\s+(?:(?:van|de|der|den|het|'t|te|ter|ten)\s+)*)*[A-Z]?[\w'’-]*"
         rf"(?:{_STREET_SUFFIX})(?:-(?:Noord|Zuid|Oost|West|Midden))?\s+{_HOUSE_NUMBER}"), 1.0),
     # a street word written apart: 'Lange Gracht 7', 'Oude Markt 12'
     ("adres", re.compile(
@@ -125,7 +124,8 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
         rf"[A-Z][\w'’\-]+(?:\s+(?:(?:de|het|'t|['’]e|van|der|den|ter|ten|op|oan|aan|bij|in)\s+)*[A-Z][\w'’\-]+)*"
         rf"\s+{_HOUSE_NUMBER})(?!\w|[.,]\d|\s*(?:euro|%|procent|keer|jaar|uur|kinderen|minuten|dagen|weken))"), 0.9),
     # '... in de Kastanjelaan, op nummer 12': the house number on its own
-    ("adres", re.compile(rf"(?i:\b(?:op|van|naar)\s+(?:huis)?nummer\s+){_HOUSE_NUMBER}\b"
+    ("adres", re.compile(rf"(?:\b[A-Z][\w'’-]*(?:{_STREET_SUFFIX}),?\s+)?"
+                         rf"(?i:\b(?:op|van|naar)\s+(?:huis)?nummer\s+){_HOUSE_NUMBER}\b"
                          rf"|(?i:\b(?:huisnummer|huisnr\.?)\s+)"
                          rf"{_HOUSE_NUMBER}\b"), 0.9),
     ("leeftijd", re.compile(r"\b\d{1,2}-jarige\b|\b\d{1,3}(?:[,.]5)?\s?(?:jaar|jr\.?)\s+oud\b"), 1.0),
@@ -166,9 +166,9 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
     ("leeftijd", re.compile(
         r"(?i:\b(?:meisje|jongen|kind|zoon|dochter|baby|broertje|zusje|broer|zus|tiener|puber|man|vrouw|oudste|"
         r"jongste|middelste|kleinste|grootste)\s+van\s+)"
-        r"(?P<value>\d{1,2}(?:\s?(?:jaar|jr)(?!\s+geleden)(?:\s+oud)?)?)\b"
+        rf"(?P<value>(?:\d{{1,2}}|{_NUMBER_WORDS[4:]})(?:\s?(?:jaar|jr)(?!\s+geleden)(?:\s+oud)?)?)\b"
         r"(?!\s*(?:jaar\s+geleden|keer|uur|euro|minuten|weken|maanden))"), 0.9),
-    ("leeftijd", re.compile(r"(?<=[\w\]] )\((?P<value>\d{1,2})\)"), 0.9),
+    ("leeftijd", re.compile(r"(?<=[\w\]] )\((?P<value>\d{1,2}(?:\s?(?:jaar|jr\.?|mnd|maanden|weken))?)\)"), 0.9),
     # 'Kevin van 4 jaar', '[kind] van 4 jaar' (not 'een OTS van 1 jaar')
     ("leeftijd", re.compile(
         r"(?:\]|\b[A-Z][a-zà-ÿ][\w'’-]*)\s+van\s+(?P<value>\d{1,2}\s?jaar)\b(?!\s+geleden)"), 0.9),

@@ -138,7 +138,8 @@ def anonymiser_figures(texts: list[str], repeat: int, demo_db: Path) -> list[Fig
 # earlier ones were tuned on afterwards (docs/anonymisation.md gives both figures). The last one is untuned.
 LABELLED_SETS = (("dev", "anonymisation_dev.jsonl"), ("blind1", "anonymisation_heldout_blind.jsonl"),
                  ("blind2", "anonymisation_heldout_blind2.jsonl"), ("blind3", "anonymisation_heldout_blind3.jsonl"),
-                 ("blind4", "anonymisation_heldout_blind4.jsonl"), ("blind5", "anonymisation_heldout_blind5.jsonl"))
+                 ("blind4", "anonymisation_heldout_blind4.jsonl"), ("blind5", "anonymisation_heldout_blind5.jsonl"),
+                 ("blind6", "anonymisation_heldout_blind6.jsonl"), ("blind7", "anonymisation_heldout_blind7.jsonl"))
 
 
 def labelled_figures(data_dir: Path) -> list[Figure]:
