@@ -59,6 +59,7 @@ def test_no_phone_in_amounts_dates_or_counts(text):
     ("Buurvrouw Fatma van de Lange Gracht 7 let op.", "Lange Gracht 7"),
     ("Melding op de Hoofdstraat op nummer 12, vader aangehouden.", "Hoofdstraat op nummer 12"),
     ("Ze woont met X en Y op het Kerkerf 9, 1234 AB Ee.", "Kerkerf 9"),
+    ("Verhuisd van Wolphaertsbocht 120-A per 1 mei.", "Wolphaertsbocht 120-A"),
 ])
 def test_streets_and_house_numbers(text, address):
     assert (address, "adres") in found(text)
@@ -105,6 +106,7 @@ def test_ages_in_days_weeks_months_and_years(text, age):
     "Het traject, drie maanden, was kort; een kind drie weken niet op school is te lang.",
     "De wachttijd is zeven jaar en de looptijd is twee jaar.",
     "Ze kwamen in maart 2022 naar Nederland.",
+    "Hij is in groep 8 en heeft een vwo-advies.",
 ])
 def test_durations_are_not_ages(text):
     assert [f for f in found(text) if f[1] == "leeftijd"] == []
@@ -134,6 +136,8 @@ def test_date_ranges():
     ("Ze is op eenentwintig augustus geboren.", "eenentwintig augustus", "datum"),
     ("Dat is veel voor een kind van twaalf.", "twaalf", "leeftijd"),
     ("Noah (7 jaar). Nieuw adres volgt.", "7 jaar", "leeftijd"),
+    ("[kind], 9 jaar: ik mis papa.", "9 jaar", "leeftijd"),
+    ("IBAN: zie boven\nClientnr.: 78812", "78812", "dossiernummer"),
 ])
 def test_labelled_numbers(text, value, category):
     assert (value, category) in found(text)
@@ -264,5 +268,5 @@ def test_an_address_around_a_registered_name_keeps_its_number(anonymiser):
     from ggsr_desktop.anonymise.register import CaseRegister, Person
 
     register = CaseRegister.of([Person("kind", "Noor Bakker")], [], anonymiser.lexicon.function_words)
-    out = anonymiser.anonymise("Moeder woont met Noor op het Kerkerf 9, 1234 AB.", register).text
-    assert "Kerkerf" not in out and " 9" not in out and "Noor" not in out, out
+    out = anonymiser.anonymise("Moeder woont met Noor op het Kerkerf 9, 1234 AB. Lijst: Bakker, N.", register).text
+    assert "Kerkerf" not in out and " 9" not in out and "Noor" not in out and "N." not in out, out

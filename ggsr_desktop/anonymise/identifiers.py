@@ -82,7 +82,8 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
     ("dossiernummer", re.compile(
         r"(?i:\b(?:zaaknummer|zaaknr|dossiernummer|dossiernr|dossier|zaak|parketnummer|parketnr|kenmerk|"
         r"registratienummer|"
-        r"cli[eë]ntnummer|referentie|rolnummer|rekestnummer|vonnisnummer)\b\.?(?:\s+[a-zë]+){0,4}?\s*:?\s*)"
+        r"cli[eë]ntnummer|cli[eë]ntnr|klantnummer|klantnr|relatienummer|lidnummer|polisnummer|referentie|rolnummer|"
+        r"rekestnummer|vonnisnummer)\b\.?(?:\s+[a-zë]+){0,4}?\s*:?\s*)"
         r"(?P<value>[A-Z0-9][A-Z0-9/\-.]*\d[A-Z0-9]*(?:-[A-Z]{1,5}\b)?)"), 1.0),
     # court numbers, also with the youth-protection request number: 'C/16/558213 / JE RK 24-417'
     ("dossiernummer", re.compile(
@@ -158,7 +159,7 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
         rf"uitgesproken|gestart|gestopt|"
         r"gaande|geldig|van kracht|getekend|afgesproken))\b"), 1.0),
     ("leeftijd", re.compile(  # 'ik ben 16', 'was toen 6', 'ik word in mei 18'
-        rf"(?i:\b(?:ben|is|was|word|wordt|werd)(?:\s+(?:toen|nu|pas|bijna|al|net|inmiddels|in\s+\w+))*\s+)"
+        rf"(?i:\b(?:ben|is|was|word|wordt|werd)(?:\s+(?:toen|nu|pas|bijna|al|net|inmiddels|in\s+(?:{_MONTHS})))*\s+)"
         rf"(?P<value>\d{{1,2}}|{_NUMBER_WORDS[4:]})"
         r"(?=\s*(?:[.,;:!?)]|$|\s+(?:en|of|maar|toen|dus|geworden|nu|inmiddels)\b))"), 0.9),
     ("leeftijd", re.compile(  # '[kind], nu bijna 2, is …'
@@ -175,7 +176,7 @@ _PATTERNS: list[tuple[str, re.Pattern, float]] = [
     ("leeftijd", re.compile(  # 'Noah, 15 jaar,', '[kind], pas 6 weken.' (after a name or placeholder)
         rf"(?:\]|\b[A-Z][a-zà-ÿ][\w'’-]*),\s+(?:nu\s+)?"
         rf"(?P<value>(?:(?:pas|net|nog maar|bijna)\s+)?(?:\d{{1,2}}|{_NUMBER_WORDS})\s+"
-        rf"(?:jaar|maanden|weken|dagen)(?:\s+oud)?)(?=\s*(?:[,;.)]|$))", re.MULTILINE), 0.9),
+        rf"(?:jaar|maanden|weken|dagen)(?:\s+oud)?)(?=\s*(?:[,;:.)]|$))", re.MULTILINE), 0.9),
     ("bsn", re.compile(r"\b\d{4}\.\d{2}\.\d{3}\b|\b\d{3}[ .\-]\d{3}[ .\-]\d{3}\b|\b\d{8,9}\b"), 1.0),
 ]
 
@@ -187,7 +188,9 @@ _PRIORITY = ["email", "iban", "dossiernummer", "bsn", "geboortedatum", "telefoon
 # Phone numbers in any grouping: a run of digits, spaces, dashes, dots and brackets, then counted. Dutch numbers have
 # ten digits from the leading 0 ('0591 - 61 23 45', '(010) 412 33 21'); international ones +31/0031 and nine
 # more ('+31 (0)6 1234 5678'); other countries +CC and 7-12 digits.
-ADDRESS_OF = re.compile(r"\s(?:van|uit|bij|naast|tegenover)\s+(?:de|het)\s+")
+ADDRESS_OF = re.compile(r"\s(?:van|uit|bij|naast|tegenover)\s+(?:de|het)\s+"
+                        r"|^(?i:verhuisd|verhuist|vertrokken|afkomstig|komt|kwam|woont|woonde|woonden|wonen|gaat|ging)"
+                        r"\s+(?:van|uit|naar|bij)\s+")
 ADDRESS_LABEL = re.compile(r"(?i:\w*adres)\s*:?\s+")
 _PHONE = re.compile(r"(?<![\w+/.,€-])(?:\+|00)?\(?\d[\d()\-./ \u00a0]{6,40}\d(?![\w/]|[.,]\d)")
 _PHONE_SEP = re.compile(r"^(?:\d|\s?[-./]\s?|\s|\(0\)|[()])+$")

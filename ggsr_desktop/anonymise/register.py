@@ -88,6 +88,7 @@ def person_forms(person: Person, function_words: frozenset[str] = frozenset(),
             forms.append(Form((*lowered, *surname), True))
             forms.append(Form((*capital, *surname), True))
         forms.append(Form((first[0].upper(), *particles, *surname), True))  # 'S. de Visser' (the dot is no token)
+        forms.append(Form((*surname, first[0].upper()), True))  # 'Warsame, H.' as lists and files write it
         forms.append(Form((first[0].upper(), *surname), True))
     return forms
 
