@@ -32,3 +32,19 @@ def test_targets(anonymiser, path):
     assert report.recall("direct") == 1.0, misses
     assert report.recall("all") >= 0.97, misses
     assert report.false_keep_rate <= 0.02, wrong
+
+
+JSONL_DEV = Path(__file__).parent / "data" / "anonymisation_dev.jsonl"
+JSONL_HELDOUT = Path(__file__).parent / "data" / "anonymisation_heldout_blind8.jsonl"  # never tuned on
+
+
+@pytest.mark.parametrize("path", [JSONL_DEV, JSONL_HELDOUT], ids=["dev", "heldout"])
+def test_targets_on_the_jsonl_sets(anonymiser, path):
+    from ggsr_desktop.anonymise.scoring import evaluate_file
+
+    s = evaluate_file(path, anonymiser).summary()
+    misses = "\n".join(f"{c}: {m['item']!r} -> {m['output']}" for c, ms in s["misses_by_category"].items() for m in ms)
+    assert s["quotes"] >= 48 and s["register_name_recall"] == 1.0, misses
+    assert s["direct_identifier_recall"] == 1.0, misses
+    assert s["item_recall"] >= 0.97, misses
+    assert s["false_redaction_rate"] <= 0.02, s["false_redactions"]
