@@ -1,0 +1,57 @@
+"""What the commands share: the passphrase and approach options, one-line errors, JSON output, opening a database."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from ggsr_desktop import paths
+from ggsr_desktop.errors import GgsrError
+
+PROG = "ggsr-desktop"
+
+
+def passphrase_option(p) -> None:
+    p.add_argument("--passphrase-file", metavar="BESTAND", type=Path,
+                   help="lees het wachtwoord van de database uit dit bestand (eerste regel); "
+                        "anders uit de omgevingsvariabele GGSR_PASSPHRASE")
+
+
+def approach_options(p) -> None:
+    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
+    p.add_argument("--approach", metavar="ID", type=int, required=True, help="de aanpak")
+
+
+def fail(message: str) -> int:
+    print(f"{PROG}: fout: {' '.join(message.split())}", file=sys.stderr)
+    return 1
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def read_secret(path: Path | None, env: str) -> str | None:
+    """A passphrase from the first line of `path`, else from the environment variable `env`."""
+    if path is not None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise GgsrError(f"kan wachtwoordbestand niet lezen: {path}: {exc}") from None
+        if not lines or not lines[0]:
+            raise GgsrError(f"wachtwoordbestand is leeg: {path}")
+        return lines[0]
+    return os.environ.get(env) or None
+
+
+def passphrase(args) -> str | None:
+    return read_secret(getattr(args, "passphrase_file", None), "GGSR_PASSPHRASE")
+
+
+def open_store(args):
+    from ggsr_desktop.database import open_database
+
+    return open_database(args.db or paths.default_db_path(), passphrase(args))

@@ -1,0 +1,130 @@
+"""The report commands: evidence (the matrix), export (the nota and the evidence document as .docx) and bench."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from ggsr_desktop import paths
+from ggsr_desktop.cli.common import approach_options, open_store, passphrase_option, print_json
+from ggsr_desktop.errors import GgsrError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("evidence", help="toon de bewijsmatrix van een aanpak",
+                       description="Toon per indicator en casus het aantal citaten per bron (gezin, regisseur, "
+                                   "professional, document) en per oordeel, met de signalen geen_bewijs, een_bron "
+                                   "en tegenstrijdig en de beoordeling. Elke indicator × elke casus, ook als leeg.")
+    approach_options(p)
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="uitvoer als JSON (een lijst, één element per rij)")
+    form.add_argument("--csv", action="store_true", help="uitvoer als CSV met een kopregel")
+    passphrase_option(p)
+    p.set_defaults(handler=evidence)
+
+    p = sub.add_parser("export", help="exporteer de nota van bevindingen of het bewijs als Word-document",
+                       description="Exporteer een Word-document (.docx) van een aanpak: 'nota' is de nota van "
+                                   "bevindingen (concept, in de vorm van de echte nota's), 'evidence' het werkdocument "
+                                   "met per indicator het oordeel, de bevinding en alle citaten. Alleen "
+                                   "geanonimiseerde tekst; bevat een tekst toch een naam of identificerend gegeven, "
+                                   "dan wordt er niets geschreven (exitcode 1).")
+    p.add_argument("what", choices=["nota", "evidence"], metavar="{nota,evidence}")
+    approach_options(p)
+    p.add_argument("--out", metavar="BESTAND.docx", type=Path, required=True, help="het te schrijven document")
+    p.add_argument("--template", metavar="BESTAND", type=Path,
+                   help="huisstijl: neem de stijlen over uit dit Word-document of -sjabloon (.docx of .dotx); "
+                        "alleen bij 'nota'")
+    p.add_argument("--author", metavar="NAAM", default=os.environ.get("GGSR_INSPECTOR", ""),
+                   help="naam van de inspecteur voor de documenteigenschappen (standaard: GGSR_INSPECTOR)")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    passphrase_option(p)
+    p.set_defaults(handler=export)
+
+    p = sub.add_parser("bench", help="meet snelheid en geheugen op veldschaal, tegen basislijnen",
+                       description="Maakt synthetische studies (1.000 / 10.000 / 100.000 citaten) in een tijdelijke "
+                                   "map en meet opstarten, geheugen, citaat opslaan, anonimiseren, bewijsmatrix, "
+                                   "zoeken en exporteren, elk met een basislijn uit dezelfde run (medianen). "
+                                   "Exitcode 0, ook als een doel niet gehaald wordt (zie PASS/FAIL).")
+    p.add_argument("--quick", action="store_true", help="stop bij 10.000 citaten")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON-lijst")
+    p.add_argument("--out", metavar="BESTAND", type=Path, help="schrijf de resultaten (JSON) ook naar dit bestand")
+    p.set_defaults(handler=bench)
+
+
+def _framework_of(store, approach, db):
+    from ggsr_desktop.framework import load_catalog
+
+    study = store.get_study(approach.study_id)
+    try:
+        return load_catalog(paths.user_frameworks_dir(db)).get(study.framework_id)
+    except KeyError:
+        raise GgsrError(f"toetsingskader '{study.framework_id}' van onderzoek {study.id} is niet gevonden") from None
+
+
+def evidence(args) -> int:
+    from ggsr_desktop.evidence import matrix_records, records_csv
+
+    db = args.db or paths.default_db_path()
+    with open_store(args) as store:
+        approach = store.get_approach(args.approach)
+        framework = _framework_of(store, approach, db)
+        records = matrix_records(store, framework, approach.id)
+    if args.json:
+        print_json(records)
+    elif args.csv:
+        sys.stdout.write(records_csv(records))
+    else:
+        print(f"aanpak {approach.id}: {approach.municipality} — {approach.name} ({framework.name})")
+        print("bronnen: G gezin, R regisseur, P professional, D document (gezinsplan); oordeel: + positief, "
+              "- negatief, 0 neutraal")
+        for r in records:
+            s, st = r["sources"], r["stances"]
+            counts = (f"G{s['gezin']} R{s['regisseur']} P{s['professional']} D{s['document']}  "
+                      f"+{st['positief']} -{st['negatief']} 0{st['neutraal']}")
+            flags = ", ".join(r["flags"])
+            print(f"{r['indicator']:<40} {r['case']:<10} {counts}  {r['mark'] or ' '}  {flags}")
+    return 0
+
+
+def export(args) -> int:
+    from ggsr_desktop.report import export_evidence, export_nota
+
+    if args.template is not None and args.what != "nota":
+        raise GgsrError("--template hoort bij 'export nota'")
+    db = args.db or paths.default_db_path()
+    with open_store(args) as store:
+        approach = store.get_approach(args.approach)
+        framework = _framework_of(store, approach, db)
+        if args.what == "nota":
+            result = export_nota(store, framework, approach.id, args.out, args.template, author=args.author)
+        else:
+            result = export_evidence(store, framework, approach.id, args.out)
+    if args.json:
+        print_json({"file": str(result.path), "paragraphs": result.paragraphs, "tables": result.tables,
+                     "auto_quotes": result.auto_quotes})
+    else:
+        extra = (f"; {result.auto_quotes} citaten automatisch gekozen (met opmerking 'controleer')"
+                 if result.auto_quotes else "")
+        print(f"Geschreven: {result.path} ({result.paragraphs} alinea's, {result.tables} tabellen{extra}).")
+    return 0
+
+
+def bench(args) -> int:
+    from ggsr_desktop import bench
+
+    machine = bench.machine()
+    results = bench.run(quick=args.quick)
+    data = [f.to_dict() for f in results]
+    if args.out is not None:
+        try:
+            args.out.write_text(json.dumps({"machine": machine, "figures": data}, ensure_ascii=False, indent=2)
+                                + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise GgsrError(f"kan {args.out} niet schrijven: {exc.strerror}") from None
+    if args.json:
+        print_json(data)
+    else:
+        print(bench.table(results, machine))
+    return 0
