@@ -197,7 +197,7 @@ class Lexicon:
             keep.add(name, "behouden")
         keep.finish()
         words = _frequencies(own / "woorden_nl.tsv.gz")
-        for word, zipf in list(words.items()):  # 'client' typed for 'cliënt', 'financien' for 'financiën'
+        for word, zipf in [(w, z) for w, z in words.items() if not w.isascii()]:  # 'client' for 'cliënt'
             plain = _plain(word)
             if plain != word and words.get(plain, 0.0) < zipf:
                 words[plain] = zipf

@@ -19,8 +19,16 @@ def passphrase_option(p) -> None:
                         "anders uit de omgevingsvariabele GGSR_PASSPHRASE")
 
 
-def approach_options(p) -> None:
+def db_option(p) -> None:
     p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
+
+
+def json_option(p) -> None:
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+
+def approach_options(p) -> None:
+    db_option(p)
     p.add_argument("--approach", metavar="ID", type=int, required=True, help="de aanpak")
 
 

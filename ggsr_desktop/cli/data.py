@@ -7,21 +7,21 @@ import sys
 from pathlib import Path
 
 from ggsr_desktop import paths
-from ggsr_desktop.cli.common import PROG, fail, open_store, passphrase, passphrase_option, print_json
+from ggsr_desktop.cli.common import PROG, db_option, fail, json_option, open_store, passphrase, passphrase_option, print_json
 
 
 def register(sub) -> None:
     p = sub.add_parser("demo", help="schrijf de demo-studie naar een nieuwe database",
                        description="Schrijf de demo-studie (fictief) naar een nieuwe database, zonder scherm.")
     p.add_argument("--db", metavar="PAD", type=Path, help="pad van de nieuwe database (verplicht)")
-    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    json_option(p)
     p.set_defaults(handler=demo)
 
     p = sub.add_parser("frameworks", help="toon de toetsingskaders",
                        description="Toon alle toetsingskaders met thema's, criteria en indicatoren.")
     p.add_argument("--db", metavar="PAD", type=Path,
                    help="database waarnaast de map 'frameworks' met eigen toetsingskaders staat")
-    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    json_option(p)
     p.set_defaults(handler=frameworks)
 
     p = sub.add_parser("import", help="importeer uitgewerkte aantekeningen (JSON), geanonimiseerd",
@@ -29,7 +29,7 @@ def register(sub) -> None:
                                    "docs/import-format.md). Alles of niets; elke tekst gaat door de anonimiseerder.")
     p.add_argument("--db", metavar="PAD", type=Path, help="database (wordt aangemaakt als die nog niet bestaat)")
     p.add_argument("file", metavar="BESTAND.json", type=Path)
-    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    json_option(p)
     passphrase_option(p)
     p.set_defaults(handler=import_notes)
 
@@ -49,7 +49,7 @@ def register(sub) -> None:
     p = sub.add_parser("audit", help="zoek identificerende gegevens in een database",
                        description="Doorzoek alle opgeslagen teksten op identificerende patronen en, met "
                                    "--names-file, op namen. Exitcode 1 als er iets gevonden is.")
-    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
+    db_option(p)
     p.add_argument("--names-file", metavar="BESTAND", type=Path, help="namen om op te zoeken, één per regel")
     passphrase_option(p)
     p.set_defaults(handler=audit)
@@ -58,7 +58,7 @@ def register(sub) -> None:
                        description="Toon onderzoeken en aanpakken, of één aanpak volledig.")
     p.add_argument("--db", metavar="PAD", type=Path, default=None, help="database (standaard: de gewone database)")
     p.add_argument("--approach", metavar="ID", type=int, help="toon deze aanpak met al zijn gegevens")
-    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    json_option(p)
     passphrase_option(p)
     p.set_defaults(handler=dump)
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ggsr_desktop import paths
-from ggsr_desktop.cli.common import approach_options, open_store, passphrase_option, print_json
+from ggsr_desktop.cli.common import approach_options, json_option, open_store, passphrase_option, print_json
 from ggsr_desktop.errors import GgsrError
 
 
@@ -38,7 +38,7 @@ def register(sub) -> None:
                         "alleen bij 'nota'")
     p.add_argument("--author", metavar="NAAM", default=os.environ.get("GGSR_INSPECTOR", ""),
                    help="naam van de inspecteur voor de documenteigenschappen (standaard: GGSR_INSPECTOR)")
-    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    json_option(p)
     passphrase_option(p)
     p.set_defaults(handler=export)
 

@@ -7,23 +7,23 @@ import sys
 from pathlib import Path
 
 from ggsr_desktop import paths
-from ggsr_desktop.cli.common import fail, passphrase, passphrase_option, print_json, read_secret
+from ggsr_desktop.cli.common import db_option, fail, json_option, passphrase, passphrase_option, print_json, read_secret
 
 
 def register(sub) -> None:
     p = sub.add_parser("check", help="controleer een database op beschadiging",
                        description="Volledige controle van een database (pagina's, verwijzingen, zoekindex). "
                                    "Exitcode 0: gezond; 1: beschadigd of niet te openen, met wat er mis is.")
-    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
-    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    db_option(p)
+    json_option(p)
     passphrase_option(p)
     p.set_defaults(handler=check)
 
     p = sub.add_parser("backups", help="toon de back-ups van een database",
                        description="Toon de back-ups van een database, nieuwste eerst, met tijd, grootte en of "
                                    "ze nu goed bevonden worden.")
-    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
-    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    db_option(p)
+    json_option(p)
     passphrase_option(p)
     p.set_defaults(handler=backups)
 
@@ -31,11 +31,11 @@ def register(sub) -> None:
                        description="Zet de nieuwste goede back-up (--latest) of een gekozen back-up (--from) "
                                    "terug. De huidige database wordt opzij gezet, nooit verwijderd; rijen die "
                                    "nieuwer zijn dan de back-up worden eruit gered waar ze leesbaar zijn.")
-    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
+    db_option(p)
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--latest", action="store_true", help="de nieuwste goed bevonden back-up")
     which.add_argument("--from", dest="source", metavar="BESTAND", type=Path, help="deze back-up")
-    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    json_option(p)
     passphrase_option(p)
     p.set_defaults(handler=restore)
 
@@ -43,7 +43,7 @@ def register(sub) -> None:
                        description="Zet een nieuw wachtwoord op een versleutelde database; de gegevens worden "
                                    "niet herschreven. Met --recovery-key (de geheime herstelsleutel van de "
                                    "organisatie) is het oude wachtwoord niet nodig.")
-    p.add_argument("--db", metavar="PAD", type=Path, help="database (standaard: de gewone database)")
+    db_option(p)
     p.add_argument("--new-passphrase-file", metavar="BESTAND", type=Path,
                    help="nieuw wachtwoord (eerste regel); anders uit GGSR_NEW_PASSPHRASE")
     p.add_argument("--recovery-key", metavar="BESTAND", type=Path,
