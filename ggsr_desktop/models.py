@@ -15,6 +15,10 @@ class Role(StrEnum):
     DOCUMENT = "document"
 
 
+# The source kinds of evidence, in the order of the evidence matrix and the coverage view: one per role.
+SOURCES: tuple[Role, ...] = tuple(Role)
+
+
 class Status(StrEnum):
     PLANNED = "gepland"
     IN_PROGRESS = "bezig"
@@ -59,11 +63,13 @@ DESCRIPTION_FIELDS: dict[str, str] = {
     "working_method": "Afgesproken werkwijze",
 }
 
-# Organisation types of professionals as the seeds name them; free text is allowed too.
+# Organisation types of professionals as the seed reports name them (the case dialog offers them, planning
+# recognises them in any case or accent); free text is allowed too (anonymised).
 ORGANISATION_TYPES: tuple[str, ...] = (
-    "woningcorporatie", "GGZ", "schuldhulpverlening", "bewindvoering", "jeugdbescherming", "onderwijs",
-    "politie", "MEE", "maatschappelijk werk", "huisarts", "wijkteam", "verslavingszorg", "jeugdgezondheidszorg",
-    "reclassering", "leerplicht", "gehandicaptenzorg",
+    "woningcorporatie", "GGZ", "schuldhulpverlening", "bewindvoering", "jeugdbescherming", "onderwijs", "politie",
+    "MEE", "maatschappelijk werk", "huisarts", "wijkteam", "jeugdhulp", "verslavingszorg", "reclassering",
+    "Veilig Thuis", "consultatiebureau", "kinderopvang", "UWV", "sociale dienst", "jeugdgezondheidszorg",
+    "leerplicht", "gehandicaptenzorg",
 )
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ggsr_desktop.database import create_database, data_key, open_database
 from ggsr_desktop.store import Store
+from ggsr_desktop.store.database import create_database, data_key, open_database
 from tests.conftest import PASSPHRASE
 
 CANARIES = ["Wilhelmina Kanarievogel", "Zwanenburgerstraat", "Pietronella"]

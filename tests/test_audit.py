@@ -7,7 +7,7 @@ import itertools
 
 from ggsr_desktop.anonymise.policy import ANONYMISER, IDENTIFIER, REGISTER, first_identifying, identifying
 from ggsr_desktop.anonymise.register import CaseRegister, Person
-from ggsr_desktop.audit import audit
+from ggsr_desktop.exchange.audit import audit
 from ggsr_desktop.models import DESCRIPTION_FIELDS
 from ggsr_desktop.store.schema import CODED_TEXT, FREE_TEXT
 

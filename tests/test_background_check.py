@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from ggsr_desktop import database
 from ggsr_desktop.gui.main_window import MainWindow
 from ggsr_desktop.store import backups as backup_files
+from ggsr_desktop.store import database
 from tests.conftest import PASSPHRASE
 from tests.test_gui_storage import DialogScript, Messages, case_codes, make_encrypted_db, unlock_with
 

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.capture import Capture
-from ggsr_desktop.case_keys import CaseKeys
 from ggsr_desktop.cli import main
-from ggsr_desktop.database import open_database
 from ggsr_desktop.errors import GgsrError
-from ggsr_desktop.importer import import_file
+from ggsr_desktop.exchange.importer import import_file
+from ggsr_desktop.ops.capture import Capture
 from ggsr_desktop.store import Store
+from ggsr_desktop.store.case_keys import CaseKeys
+from ggsr_desktop.store.database import open_database
 from tests.conftest import PASSPHRASE
 
 SAMPLE = Path(__file__).parent / "data" / "import_sample.json"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ggsr_desktop.capture import Capture
 from ggsr_desktop.gui.case_dialogs import ApproachDialog, CaseDialog, StudyDialog
+from ggsr_desktop.ops.capture import Capture
 
 
 def _ok(qtbot, dialog):

@@ -153,6 +153,6 @@ def test_dump_failures(capsys, tmp_path, demo_db):
 
 
 def test_core_never_imports_qt():
-    code = ("import sys, ggsr_desktop.cli, ggsr_desktop.store, ggsr_desktop.framework, ggsr_desktop.demo, "
-            "ggsr_desktop.dump; sys.exit('PySide6' in sys.modules)")
+    code = ("import sys, ggsr_desktop.cli, ggsr_desktop.store, ggsr_desktop.framework, ggsr_desktop.exchange.demo, "
+            "ggsr_desktop.exchange.dump; sys.exit('PySide6' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60, check=False).returncode == 0

@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.capture import Capture
 from ggsr_desktop.cli import main
-from ggsr_desktop.demo import write_demo
-from ggsr_desktop.evidence import (
+from ggsr_desktop.evidence.findings import cases_phrase, propose
+from ggsr_desktop.evidence.matrix import (
     CONTRADICTION,
     NO_EVIDENCE,
     ONE_SOURCE,
@@ -25,9 +24,10 @@ from ggsr_desktop.evidence import (
     judging_progress,
     matrix_records,
 )
-from ggsr_desktop.findings import cases_phrase, propose
-from ggsr_desktop.judging import JudgementActions
+from ggsr_desktop.exchange.demo import write_demo
 from ggsr_desktop.models import Mark
+from ggsr_desktop.ops.capture import Capture
+from ggsr_desktop.ops.judging import JudgementActions
 from ggsr_desktop.store import Store
 
 MOTHER = "Wilhelmina Kanarievogel"

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.capture import Capture
 from ggsr_desktop.cli import main
-from ggsr_desktop.demo import write_demo
+from ggsr_desktop.exchange.demo import write_demo
 from ggsr_desktop.models import Highlight
+from ggsr_desktop.ops.capture import Capture
 from ggsr_desktop.report import ExportRefused, export_evidence, export_nota
 from ggsr_desktop.report.docx_base import DOCUMENT_TYPE, TEMPLATE_TYPE, clean
 from ggsr_desktop.store import Store

@@ -9,11 +9,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.capture import Capture
-from ggsr_desktop.demo import write_demo
+from ggsr_desktop.exchange.demo import write_demo
 from ggsr_desktop.gui.interview_screen import AnonymiserProvider
 from ggsr_desktop.gui.main_window import MainWindow
 from ggsr_desktop.gui.review_host import AUTHOR_KEY
+from ggsr_desktop.ops.capture import Capture
 from ggsr_desktop.store import Store
 from tests.gui_helpers import show_active
 

@@ -122,7 +122,7 @@ themes:
 def test_parsed_frameworks_are_cached_and_a_changed_file_is_parsed_again(tmp_path, monkeypatch):
     import sys
 
-    from ggsr_desktop import framework_cache
+    from ggsr_desktop.framework import cache as framework_cache
     from ggsr_desktop.framework import load_framework
 
     monkeypatch.setenv("GGSR_CACHE_DIR", str(tmp_path / "cache"))

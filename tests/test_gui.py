@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ggsr_desktop.cli import main
-from ggsr_desktop.demo import write_demo
+from ggsr_desktop.exchange.demo import write_demo
 from ggsr_desktop.gui.main_window import MainWindow
 from ggsr_desktop.store import Store
 

@@ -10,15 +10,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
-from ggsr_desktop import database
 from ggsr_desktop.cli import main
 from ggsr_desktop.errors import StoreError, WrongPassphraseError
 from ggsr_desktop.gui import open_flow
 from ggsr_desktop.gui.main_window import MainWindow
 from ggsr_desktop.gui.passphrase_dialog import CREATE, UNLOCK, PassphraseDialog
-from ggsr_desktop.keyfile import key_path
 from ggsr_desktop.store import backups as backup_files
+from ggsr_desktop.store import database
 from ggsr_desktop.store.base import BACKUP_INTERVAL_S
+from ggsr_desktop.store.keyfile import key_path
 from tests.conftest import PASSPHRASE
 
 NEW_PASSPHRASE = "ander lang wachtwoord voor later"
@@ -148,7 +148,7 @@ def test_create_dialog_warns_only_without_an_organisation_recovery_key(qtbot, tm
     dialog.show()
     assert dialog.recovery_warning.isVisible()
 
-    from ggsr_desktop.keyfile import new_recovery_key_pair
+    from ggsr_desktop.store.keyfile import new_recovery_key_pair
 
     pem = tmp_path / "recovery.pem"
     pem.write_bytes(new_recovery_key_pair().public_pem)
@@ -215,7 +215,7 @@ def test_cancel_after_a_wrong_passphrase_opens_nothing(qtbot, tmp_path, monkeypa
 
 
 def test_unencrypted_demo_database_opens_without_a_passphrase(qtbot, tmp_path, monkeypatch, catalog):
-    from ggsr_desktop.demo import write_demo
+    from ggsr_desktop.exchange.demo import write_demo
 
     path = tmp_path / "demo.sqlite"
     write_demo(path, catalog)
@@ -337,7 +337,7 @@ def test_change_passphrase_from_the_menu(qtbot, encrypted_window, monkeypatch):
 
 
 def test_change_passphrase_is_disabled_for_the_demo(qtbot, tmp_path, catalog):
-    from ggsr_desktop.demo import write_demo
+    from ggsr_desktop.exchange.demo import write_demo
     from ggsr_desktop.store import Store
 
     write_demo(tmp_path / "demo.sqlite", catalog)

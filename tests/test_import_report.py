@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from ggsr_desktop import dump
-from ggsr_desktop.capture import Capture
-from ggsr_desktop.database import open_database
 from ggsr_desktop.errors import GgsrError
-from ggsr_desktop.importer import IMPORT_AUTHOR, ImportFileError, import_file
+from ggsr_desktop.exchange import dump
+from ggsr_desktop.exchange.importer import IMPORT_AUTHOR, ImportFileError, import_file
+from ggsr_desktop.ops.capture import Capture
 from ggsr_desktop.store import Store
+from ggsr_desktop.store.database import open_database
 from tests.conftest import PASSPHRASE
 from tests.test_cli import run
 

@@ -20,12 +20,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from ggsr_desktop import database
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.capture import Capture
 from ggsr_desktop.gui.interview_screen import AnonymiserProvider
 from ggsr_desktop.gui.main_window import MainWindow
-from ggsr_desktop.interview_plan import plan_case, prepare_case
+from ggsr_desktop.ops.capture import Capture
+from ggsr_desktop.ops.planning import plan_case, prepare_case
+from ggsr_desktop.store import database
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).parent.parent
@@ -37,7 +37,7 @@ import sys
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from ggsr_desktop import database
+from ggsr_desktop.store import database
 from ggsr_desktop.framework import load_catalog
 from ggsr_desktop.gui.main_window import MainWindow
 

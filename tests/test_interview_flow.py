@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ggsr_desktop import database
 from ggsr_desktop.gui.interview_screen import AnonymiserProvider
 from ggsr_desktop.gui.main_window import MainWindow
 from ggsr_desktop.models import Role
+from ggsr_desktop.store import database
 from tests.conftest import PASSPHRASE
 from tests.gui_helpers import activate
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.capture import Capture
 from ggsr_desktop.errors import ValidationError
-from ggsr_desktop.interview_plan import case_coverage, find_indicators, plan_case, prepare_case
+from ggsr_desktop.evidence.coverage import case_coverage
+from ggsr_desktop.evidence.indicator_search import find_indicators
+from ggsr_desktop.ops.planning import plan_case, prepare_case
 from ggsr_desktop.models import Role
+from ggsr_desktop.ops.capture import Capture
 from ggsr_desktop.store import Store
 
 

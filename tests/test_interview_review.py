@@ -9,9 +9,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.capture import Capture
 from ggsr_desktop.gui.interview_screen import AnonymiserProvider
 from ggsr_desktop.gui.main_window import MainWindow
+from ggsr_desktop.ops.capture import Capture
 from tests.test_interview_screen import _on_disk, _screen, _type_and_enter
 
 CTRL = Qt.KeyboardModifier.ControlModifier

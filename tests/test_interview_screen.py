@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.capture import Capture
-from ggsr_desktop.demo import write_demo
+from ggsr_desktop.exchange.demo import write_demo
 from ggsr_desktop.gui.interview_screen import AnonymiserProvider, InterviewScreen
 from ggsr_desktop.gui.main_window import MainWindow
+from ggsr_desktop.ops.capture import Capture
 from ggsr_desktop.store import Store
 
 NAME = "Wilhelmina Kanarievogel"

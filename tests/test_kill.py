@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-from ggsr_desktop.database import open_database
+from ggsr_desktop.store.database import open_database
 from tests.conftest import PASSPHRASE
 from tests.storage_helpers import first_interview, make_encrypted, quote_ids
 
@@ -23,7 +23,7 @@ ROUNDS = int(os.environ.get("GGSR_KILL_ROUNDS", "12"))
 
 SAVER = """
 import sys
-from ggsr_desktop.database import open_database
+from ggsr_desktop.store.database import open_database
 from tests.storage_helpers import first_interview
 store = open_database(sys.argv[1], sys.argv[2])
 interview = first_interview(store)

@@ -24,7 +24,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from ggsr_desktop.demo import write_demo
+from ggsr_desktop.exchange.demo import write_demo
 from ggsr_desktop.store import Store
 
 CONVERTER = Path(__file__).with_name("lo_convert.py")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.capture import Capture
-from ggsr_desktop.quote_actions import QuoteActions
+from ggsr_desktop.ops.capture import Capture
+from ggsr_desktop.ops.quote_actions import QuoteActions
 
 
 @pytest.fixture

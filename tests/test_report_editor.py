@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.capture import Capture
-from ggsr_desktop.demo import write_demo
 from ggsr_desktop.errors import DiskFullError
+from ggsr_desktop.exchange.demo import write_demo
 from ggsr_desktop.gui.report_editor import ReportEditor
 from ggsr_desktop.gui.texts_editor import TextsEditor
-from ggsr_desktop.judging import JudgementActions
 from ggsr_desktop.models import DESCRIPTION_FIELDS
+from ggsr_desktop.ops.capture import Capture
+from ggsr_desktop.ops.judging import JudgementActions
 from ggsr_desktop.store import Store
 from tests.gui_helpers import show_active
 

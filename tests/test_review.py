@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.capture import Capture
 from ggsr_desktop.errors import ValidationError
 from ggsr_desktop.models import QuoteSpan
-from ggsr_desktop.quote_actions import QuoteActions
-from ggsr_desktop.review import redact_span, revert_span
+from ggsr_desktop.ops.capture import Capture
+from ggsr_desktop.ops.quote_actions import QuoteActions
+from ggsr_desktop.ops.review import redact_span, revert_span
 
 MOTHER = "Wilhelmina Kanarievogel"
 

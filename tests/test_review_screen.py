@@ -11,14 +11,14 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.capture import Capture
-from ggsr_desktop.demo import write_demo
-from ggsr_desktop.evidence import evidence_matrix
-from ggsr_desktop.findings import propose
+from ggsr_desktop.evidence.findings import propose
+from ggsr_desktop.evidence.matrix import evidence_matrix
+from ggsr_desktop.exchange.demo import write_demo
 from ggsr_desktop.gui.evidence_view import CELL_ROLE
 from ggsr_desktop.gui.interview_screen import AnonymiserProvider
 from ggsr_desktop.gui.main_window import MainWindow
 from ggsr_desktop.gui.review_host import AUTHOR_KEY
+from ggsr_desktop.ops.capture import Capture
 from ggsr_desktop.store import Store
 from tests.gui_helpers import activate, show_active
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from ggsr_desktop import database
 from ggsr_desktop.cli import main
 from ggsr_desktop.errors import (
     DamagedDatabaseError,
@@ -22,9 +21,9 @@ from ggsr_desktop.errors import (
     StoreError,
     WrongPassphraseError,
 )
-from ggsr_desktop.keyfile import key_path, new_recovery_key_pair
-from ggsr_desktop.store import Store, backups, schema
+from ggsr_desktop.store import Store, backups, database, schema
 from ggsr_desktop.store.connection import PRAGMAS, connect, settings
+from ggsr_desktop.store.keyfile import key_path, new_recovery_key_pair
 from tests.conftest import PASSPHRASE
 from tests.storage_helpers import CANARIES, first_interview, key, make_encrypted, quote_ids
 
@@ -135,7 +134,7 @@ def test_second_open_is_refused_quickly(tmp_path):
 
 HOLDER = """
 import sys, time
-from ggsr_desktop.database import open_database
+from ggsr_desktop.store.database import open_database
 store = open_database(sys.argv[1], sys.argv[2])
 print("open", flush=True)
 time.sleep(60)
@@ -480,8 +479,8 @@ def test_a_new_database_from_the_cli_needs_a_passphrase(tmp_path, capsys, monkey
 
 
 def test_register_keys_from_an_old_key_file_move_into_the_database(tmp_path, monkeypatch):
-    from ggsr_desktop.case_keys import CaseKeys
     from ggsr_desktop.paths import keys_dir
+    from ggsr_desktop.store.case_keys import CaseKeys
 
     db = tmp_path / "s.sqlite"
     make_encrypted(db, 1)

@@ -9,10 +9,10 @@ import sys
 import pytest
 
 from ggsr_desktop.errors import GgsrError, NotFoundError, ValidationError
+from ggsr_desktop.exchange.synthetic import AUTHOR, CASE_CODES, write_synthetic_study
 from ggsr_desktop.framework import FrameworkCatalog
 from ggsr_desktop.models import ORGANISATION_TYPES, Highlight, Kind, Role
 from ggsr_desktop.store import Store
-from ggsr_desktop.synthetic import AUTHOR, CASE_CODES, write_synthetic_study
 
 METHOD_ROLES = [Role.FAMILY, Role.REGISSEUR, Role.PROFESSIONAL, Role.PROFESSIONAL, Role.PROFESSIONAL, Role.DOCUMENT]
 SENTENCE = re.compile(r"[A-Z][^.?!]*\.")  # a capital, words, one full stop
@@ -127,7 +127,7 @@ def test_a_catalog_without_the_case_level_framework_is_refused(tmp_path):
 
 
 def test_synthetic_module_never_imports_qt():
-    code = "import sys, ggsr_desktop.synthetic; sys.exit('PySide6' in sys.modules)"
+    code = "import sys, ggsr_desktop.exchange.synthetic; sys.exit('PySide6' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], timeout=60, check=False).returncode == 0
 
 

@@ -20,7 +20,6 @@ from ggsr_desktop.anonymise.lexicon import tokens
 from ggsr_desktop.anonymise.register import CaseRegister, register_entries
 
 
-
 @dataclass
 class Report:
     counts: dict[str, list[int]] = field(default_factory=dict)  # group -> [removed, total]

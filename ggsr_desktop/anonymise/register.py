@@ -10,9 +10,9 @@ makes it unrecoverable. Surnames and first names that are function words ('Wil')
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Container
 import hmac
 import secrets
+from collections.abc import Container
 from dataclasses import dataclass
 
 from ggsr_desktop.anonymise.lexicon import PARTICLES, tokens

@@ -7,7 +7,7 @@ this text. A typed quote is never lost, and a name never reaches the disk, so th
 - every remaining run of digits by `[nummer]`.
 
 It needs no word lists (those are what may have failed to load). Every quote it makes is marked 'controleren';
-the inspector can put a wrongly replaced word back by retyping it (`ggsr_desktop.review`).
+the inspector can put a wrongly replaced word back by retyping it (`ggsr_desktop.ops.review`).
 """
 
 from __future__ import annotations

@@ -31,8 +31,8 @@ def label(n: int) -> str:
 
 def run(quick: bool = False, log=lambda text: print(text, file=sys.stderr, flush=True)) -> list[Figure]:
     from ggsr_desktop.bench import core_figures, figures
-    from ggsr_desktop.demo import write_demo
-    from ggsr_desktop.synthetic import quote_texts, write_synthetic_study
+    from ggsr_desktop.exchange.demo import write_demo
+    from ggsr_desktop.exchange.synthetic import quote_texts, write_synthetic_study
 
     repeat = int(os.environ.get("GGSR_BENCH_REPEAT", "5"))
     chosen = sizes(quick)

@@ -17,9 +17,9 @@ SEARCH_WORDS = ("gezinscoach", "schulden", "wachtlijst", "school", "plan", "netw
 def quote_save(texts: list[str], folder: Path) -> list[Figure]:
     """Saving one quote through the core (anonymise, insert, code, durable commit) on an encrypted store, and the
     store part alone, against a raw insert + commit of the same row on a SQLCipher connection in the same mode."""
-    from ggsr_desktop import database
     from ggsr_desktop.anonymise.anonymiser import Anonymiser
-    from ggsr_desktop.capture import Capture
+    from ggsr_desktop.ops.capture import Capture
+    from ggsr_desktop.store import database
     from ggsr_desktop.store.connection import connect
 
     store = database.create_database(folder / "opslaan.sqlite", PASSPHRASE)
@@ -70,7 +70,7 @@ def _raw_inserts(conn, interview: int, texts: list[str]) -> list[float]:
 
 
 def matrix_and_search(db: Path, repeat: int, label: str) -> list[Figure]:
-    from ggsr_desktop.evidence import evidence_matrix
+    from ggsr_desktop.evidence.matrix import evidence_matrix
     from ggsr_desktop.framework import load_catalog
     from ggsr_desktop.store import Store
 
@@ -94,10 +94,10 @@ def matrix_and_search(db: Path, repeat: int, label: str) -> list[Figure]:
 
 def export(repeat: int) -> Figure:
     """The nota of an approach with 600 quotes, against python-docx writing the same paragraphs and table rows."""
+    from ggsr_desktop.exchange.synthetic import write_synthetic_study
     from ggsr_desktop.framework import load_catalog
     from ggsr_desktop.report import export_nota
     from ggsr_desktop.store import Store
-    from ggsr_desktop.synthetic import write_synthetic_study
 
     framework = load_catalog().get("casusniveau")
     with tempfile.TemporaryDirectory(prefix="ggsr-bench-export-") as tmp:

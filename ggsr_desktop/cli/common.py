@@ -60,6 +60,6 @@ def passphrase(args) -> str | None:
 
 
 def open_store(args):
-    from ggsr_desktop.database import open_database
+    from ggsr_desktop.store.database import open_database
 
     return open_database(args.db or paths.default_db_path(), passphrase(args))

@@ -7,7 +7,16 @@ import sys
 from pathlib import Path
 
 from ggsr_desktop import paths
-from ggsr_desktop.cli.common import PROG, db_option, fail, json_option, open_store, passphrase, passphrase_option, print_json
+from ggsr_desktop.cli.common import (
+    PROG,
+    db_option,
+    fail,
+    json_option,
+    open_store,
+    passphrase,
+    passphrase_option,
+    print_json,
+)
 
 
 def register(sub) -> None:
@@ -64,7 +73,7 @@ def register(sub) -> None:
 
 
 def demo(args) -> int:
-    from ggsr_desktop.demo import write_demo
+    from ggsr_desktop.exchange.demo import write_demo
 
     result = write_demo(args.db)
     if args.json:
@@ -105,10 +114,10 @@ def frameworks(args) -> int:
 
 def import_notes(args) -> int:
     from ggsr_desktop.anonymise.anonymiser import Anonymiser
-    from ggsr_desktop.capture import Capture
-    from ggsr_desktop.database import open_or_create_database
+    from ggsr_desktop.exchange.importer import import_file, read_import_file
     from ggsr_desktop.framework import load_catalog
-    from ggsr_desktop.importer import import_file, read_import_file
+    from ggsr_desktop.ops.capture import Capture
+    from ggsr_desktop.store.database import open_or_create_database
 
     db = args.db or paths.default_db_path()
     catalog = load_catalog(paths.user_frameworks_dir(db))
@@ -204,7 +213,7 @@ def _evaluate(args) -> int:
 
 
 def audit(args) -> int:
-    from ggsr_desktop.audit import audit
+    from ggsr_desktop.exchange.audit import audit
 
     names: list[str] = []
     if args.names_file:
@@ -224,7 +233,7 @@ def audit(args) -> int:
 
 
 def dump(args) -> int:
-    from ggsr_desktop import dump
+    from ggsr_desktop.exchange import dump
 
     with open_store(args) as store:
         data = dump.approach_detail(store, args.approach) if args.approach is not None else dump.overview(store)

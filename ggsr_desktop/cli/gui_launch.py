@@ -22,7 +22,7 @@ def open_gui(args) -> int:
         from ggsr_desktop.gui.app import run_path  # asks for the passphrase, offers a backup when damaged
 
         return run_path(args.gui_db or paths.default_db_path())
-    from ggsr_desktop.demo import write_demo
+    from ggsr_desktop.exchange.demo import write_demo
     from ggsr_desktop.store import Store
 
     demo_dir = Path(tempfile.mkdtemp(prefix="ggsr-demo-"))

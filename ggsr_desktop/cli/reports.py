@@ -64,7 +64,7 @@ def _framework_of(store, approach, db):
 
 
 def evidence(args) -> int:
-    from ggsr_desktop.evidence import matrix_records, records_csv
+    from ggsr_desktop.evidence.matrix import matrix_records, records_csv
 
     db = args.db or paths.default_db_path()
     with open_store(args) as store:

@@ -60,8 +60,8 @@ def register(sub) -> None:
 
 
 def check(args) -> int:
-    from ggsr_desktop.database import check_database
     from ggsr_desktop.errors import DamagedDatabaseError
+    from ggsr_desktop.store.database import check_database
 
     db = args.db or paths.default_db_path()
     try:
@@ -81,7 +81,7 @@ def check(args) -> int:
 
 
 def backups(args) -> int:
-    from ggsr_desktop.database import list_backups
+    from ggsr_desktop.store.database import list_backups
 
     db = args.db or paths.default_db_path()
     found = list_backups(db, passphrase(args))
@@ -98,7 +98,7 @@ def backups(args) -> int:
 
 
 def restore(args) -> int:
-    from ggsr_desktop.database import restore_database
+    from ggsr_desktop.store.database import restore_database
 
     db = args.db or paths.default_db_path()
     result = restore_database(db, passphrase(args), None if args.latest else args.source)
@@ -118,7 +118,7 @@ def restore(args) -> int:
 
 
 def change_passphrase_cmd(args) -> int:
-    from ggsr_desktop.database import change_passphrase, recover_with_organisation_key
+    from ggsr_desktop.store.database import change_passphrase, recover_with_organisation_key
 
     db = args.db or paths.default_db_path()
     new = read_secret(args.new_passphrase_file, "GGSR_NEW_PASSPHRASE")
@@ -140,7 +140,7 @@ def change_passphrase_cmd(args) -> int:
 
 
 def recovery_key(args) -> int:
-    from ggsr_desktop.keyfile import new_recovery_key_pair
+    from ggsr_desktop.store.keyfile import new_recovery_key_pair
 
     for path in (args.private, args.public):
         if path.exists():

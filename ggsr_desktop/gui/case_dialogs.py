@@ -20,7 +20,8 @@ from ggsr_desktop.anonymise.register import Person
 from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import FrameworkCatalog
 from ggsr_desktop.gui.form_dialog import FormDialog, named
-from ggsr_desktop.interview_plan import ORGANISATION_TYPES, PROFESSIONALS_PER_CASE, plan_case, prepare_case
+from ggsr_desktop.models import ORGANISATION_TYPES
+from ggsr_desktop.ops.planning import PROFESSIONALS_PER_CASE, plan_case, prepare_case
 
 PERSON_ROLES = ("moeder", "vader", "partner", "kind 1", "kind 2", "kind 3", "oma", "opa", "casemanager",
                 "procesmanager", "gezinscoach", "mentor", "bewindvoerder")

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeView
 
-from ggsr_desktop.evidence import CONTRADICTION, ONE_SOURCE, SOURCES, Cell, Matrix
+from ggsr_desktop.evidence.matrix import CONTRADICTION, ONE_SOURCE, SOURCES, Cell, Matrix
 from ggsr_desktop.framework import Framework
 from ggsr_desktop.gui.guide_view import WrapDelegate, one_line
 from ggsr_desktop.models import Highlight, Judgement

@@ -6,8 +6,9 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem
 
+from ggsr_desktop.evidence.coverage import Coverage
 from ggsr_desktop.framework import Framework
-from ggsr_desktop.interview_plan import SOURCES, Coverage
+from ggsr_desktop.models import SOURCES
 
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole  # indicator id of a row (None for a theme row)
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
+from ggsr_desktop.evidence.indicator_search import find_indicators
 from ggsr_desktop.framework import Framework
 from ggsr_desktop.gui.guide_view import one_line
-from ggsr_desktop.interview_plan import find_indicators
 
 
 class IndicatorPicker(QLineEdit):

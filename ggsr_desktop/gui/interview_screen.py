@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ggsr_desktop.capture import Capture
 from ggsr_desktop.errors import DiskFullError, GgsrError
+from ggsr_desktop.evidence.coverage import case_coverage
 from ggsr_desktop.framework import Framework
 from ggsr_desktop.gui import labels
 from ggsr_desktop.gui.capture_support import AnonymiserProvider, CaptureEdit, shared_provider
@@ -37,9 +37,9 @@ from ggsr_desktop.gui.indicator_picker import IndicatorPicker
 from ggsr_desktop.gui.interview_header import InterviewHeader
 from ggsr_desktop.gui.interview_review import QuoteReviewActions
 from ggsr_desktop.gui.quote_list import QuoteList
-from ggsr_desktop.interview_plan import case_coverage
 from ggsr_desktop.models import Kind, Stance, Status
-from ggsr_desktop.quote_actions import QuoteActions
+from ggsr_desktop.ops.capture import Capture
+from ggsr_desktop.ops.quote_actions import QuoteActions
 from ggsr_desktop.store import Store
 
 DRAFT_INTERVAL_MS = 3000

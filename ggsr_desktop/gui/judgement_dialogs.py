@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ggsr_desktop.evidence.indicator_search import find_indicators
 from ggsr_desktop.framework import Framework
 from ggsr_desktop.gui import labels
 from ggsr_desktop.gui.form_dialog import FormDialog, named
 from ggsr_desktop.gui.guide_view import one_line
-from ggsr_desktop.interview_plan import find_indicators
 from ggsr_desktop.models import JudgementChange, Quote, Stance
 
 FIELD_NAMES = {"mark": "oordeel", "finding": "bevinding", "highlight": "markering", "quote_ids": "illustratieve citaten"}

@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
     def capture_for(self, anonymiser):
         """One Capture per open store (its person registers are cached: a person added in a dialog is known
         to the interview screen at once). `None` is the strict fallback, replaced once the real one is there."""
-        from ggsr_desktop.capture import Capture
+        from ggsr_desktop.ops.capture import Capture
 
         if self._capture is None or (self._capture.strict and anonymiser is not None):
             self._capture = Capture(self.store, anonymiser)

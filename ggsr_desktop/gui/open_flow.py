@@ -14,10 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ggsr_desktop import database
 from ggsr_desktop.errors import DamagedDatabaseError, GgsrError, WrongPassphraseError
 from ggsr_desktop.gui.passphrase_dialog import CHANGE, CREATE, UNLOCK, PassphraseDialog
-from ggsr_desktop.store import Store
+from ggsr_desktop.store import Store, database
 from ggsr_desktop.store import backups as backup_files
 
 TABLE_NAMES = {"studies": "onderzoeken", "approaches": "aanpakken", "cases": "casussen", "interviews": "gesprekken",

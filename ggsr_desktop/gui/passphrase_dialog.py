@@ -13,15 +13,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ggsr_desktop import database
 from ggsr_desktop.errors import GgsrError
+from ggsr_desktop.store import database
 
 UNLOCK, CREATE, CHANGE = "unlock", "create", "change"
 
 
 def _keyfile():
     """The key-file module (cryptography), imported when a passphrase is actually asked for."""
-    from ggsr_desktop import keyfile
+    from ggsr_desktop.store import keyfile
 
     return keyfile
 

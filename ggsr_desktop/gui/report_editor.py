@@ -34,8 +34,8 @@ from ggsr_desktop.framework import Framework
 from ggsr_desktop.gui.autosave import AutoSave, ErrorLabel, GrowingTextEdit
 from ggsr_desktop.gui.form_dialog import FormDialog, named
 from ggsr_desktop.gui.guide_view import _WrappingTree, one_line
-from ggsr_desktop.judging import JudgementActions
 from ggsr_desktop.models import Highlight, ReportSection
+from ggsr_desktop.ops.judging import JudgementActions
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole  # tree: the section id of a row (None for a chapter row)
 HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 1  # tree and unplaced list: 'groen' or 'rood'

@@ -2,7 +2,7 @@
 was never stored), replace a part it missed, and the list of the approach's quotes still to check.
 
 The dialogs only collect input; the change itself goes through `QuoteActions` (so it can be undone) and the
-core refuses a known person's name or an identifier (`ggsr_desktop.review`). On a refusal the dialog stays open
+core refuses a known person's name or an identifier (`ggsr_desktop.ops.review`). On a refusal the dialog stays open
 with the message and what was typed.
 """
 
@@ -28,7 +28,7 @@ from ggsr_desktop.gui import labels
 from ggsr_desktop.gui.form_dialog import FormDialog, named
 from ggsr_desktop.gui.quote_list import HTML_ROLE, QUOTE_ID_ROLE, HtmlDelegate, highlighted
 from ggsr_desktop.models import Quote
-from ggsr_desktop.review import PLACEHOLDER_CHOICES
+from ggsr_desktop.ops.review import PLACEHOLDER_CHOICES
 
 
 class _ReviewDialog(FormDialog):

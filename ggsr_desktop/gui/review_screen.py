@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ggsr_desktop.capture import Capture
 from ggsr_desktop.errors import GgsrError
-from ggsr_desktop.evidence import Progress, evidence_matrix, judging_progress
-from ggsr_desktop.findings import propose
+from ggsr_desktop.evidence.findings import propose
+from ggsr_desktop.evidence.matrix import Progress, evidence_matrix, judging_progress
 from ggsr_desktop.framework import Framework
 from ggsr_desktop.gui.evidence_view import HIGHLIGHT_COLOURS, STRENGTH_COLOURS, EvidenceView
 from ggsr_desktop.gui.guide_view import one_line
@@ -38,11 +37,12 @@ from ggsr_desktop.gui.judgement_dialogs import HistoryDialog, RecodeDialog
 from ggsr_desktop.gui.judgement_editor import NEW_SECTION, JudgementEditor
 from ggsr_desktop.gui.quote_panel import QuotePanel
 from ggsr_desktop.gui.window_settings import ask_inspector_name
-from ggsr_desktop.judging import JudgementActions
 from ggsr_desktop.models import Highlight
-from ggsr_desktop.quote_actions import QuoteActions
+from ggsr_desktop.ops.capture import Capture
+from ggsr_desktop.ops.judging import JudgementActions
+from ggsr_desktop.ops.quote_actions import QuoteActions
+from ggsr_desktop.ops.undo import UndoStack
 from ggsr_desktop.store import Store
-from ggsr_desktop.undo import UndoStack
 
 log = logging.getLogger(__name__)
 

@@ -26,8 +26,8 @@ from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import Framework
 from ggsr_desktop.gui.autosave import AutoSave, ErrorLabel, GrowingTextEdit
 from ggsr_desktop.gui.form_dialog import named
-from ggsr_desktop.judging import JudgementActions
 from ggsr_desktop.models import DESCRIPTION_FIELDS
+from ggsr_desktop.ops.judging import JudgementActions
 
 LEAD, TEXT = 0, 1  # the recommendation table's columns
 

@@ -3,7 +3,8 @@
 Each export gathers its texts from the store and checks them (`guard`: no known name, no identifier, else nothing
 is written) — `prepare_*`, on the caller's thread — then lays them out with python-docx and writes the file
 atomically (a temporary file next to it, then renamed) — `PreparedExport.write`, on any thread.
-python-docx is imported here, not at start-up of the app.
+python-docx is imported here, not at start-up of the app. May import `models`, `errors`, `store`, `framework`,
+`anonymise` and `evidence`; imported by `cli`, `gui` and `bench`.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ggsr_desktop.findings import number_word
+from ggsr_desktop.evidence.findings import number_word
 from ggsr_desktop.framework import Framework
 from ggsr_desktop.models import DESCRIPTION_FIELDS, Highlight, Mark, Quote, ReportSection, Role, Stance, Status
 from ggsr_desktop.store import Store

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ggsr_desktop.evidence import SOURCES, evidence_matrix
+from ggsr_desktop.evidence.matrix import SOURCES, evidence_matrix
 from ggsr_desktop.framework import Framework
 from ggsr_desktop.models import Role
 from ggsr_desktop.report.content import role_prefix

@@ -1,7 +1,9 @@
 """The local study store: the only package that holds the SQLite connection and executes SQL.
 
 `base` owns the connection, settings, migrations (schema text in `schema`) and transactions; the mixins add
-the records of an inspection. Quote texts arrive here already anonymised.
+the records of an inspection. Opening an encrypted database (`database`), its key file and recovery key
+(`keyfile`), the per-case register keys (`case_keys`), backups and restore live here too. Quote texts arrive here
+already anonymised. May import `models`, `errors`, `paths` and `anonymise`; everything above it may import it.
 """
 
 from __future__ import annotations

@@ -20,10 +20,10 @@ from ggsr_desktop.anonymise.anonymiser import Anonymised, Anonymiser, MemoryBook
 from ggsr_desktop.anonymise.lexicon import FUNCTION_WORDS
 from ggsr_desktop.anonymise.register import CaseRegister, CombinedRegister, Fact, Person
 from ggsr_desktop.anonymise.strict import strict_anonymise
-from ggsr_desktop.case_keys import CaseKeys
 from ggsr_desktop.errors import StoreError
 from ggsr_desktop.models import Kind, Quote
 from ggsr_desktop.store import Store
+from ggsr_desktop.store.case_keys import CaseKeys
 
 log = logging.getLogger(__name__)
 

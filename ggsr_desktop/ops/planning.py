@@ -1,30 +1,16 @@
-"""Planning the interviews of a case, finding indicators by a few letters, and a case's evidence coverage.
-
-The Qt-free part of the interview workflow: the GUI's planning dialog, indicator picker and coverage view call
-these functions.
-"""
+"""Planning a case: the case with its known persons, and its standard interviews (family, regisseur, three
+professionals, the family-plan review). The case dialog runs them as one operation (`ops.structure`)."""
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
-
 from ggsr_desktop.anonymise.policy import identifying
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.capture import Capture
 from ggsr_desktop.errors import ValidationError
-from ggsr_desktop.framework import Framework, Indicator
-from ggsr_desktop.models import Case, Interview, Role
-from ggsr_desktop.store import Store
+from ggsr_desktop.evidence.indicator_search import fold
+from ggsr_desktop.models import ORGANISATION_TYPES, Case, Interview, Role
+from ggsr_desktop.ops.capture import Capture
 
-# Organisation types of professionals as the seed reports name them; free text is allowed too (anonymised).
-ORGANISATION_TYPES: tuple[str, ...] = (
-    "woningcorporatie", "GGZ", "schuldhulpverlening", "bewindvoering", "jeugdbescherming", "onderwijs", "politie",
-    "MEE", "maatschappelijk werk", "huisarts", "wijkteam", "jeugdhulp", "verslavingszorg", "reclassering",
-    "Veilig Thuis", "consultatiebureau", "kinderopvang", "UWV", "sociale dienst",
-)
 PROFESSIONALS_PER_CASE = 3
-SOURCES = ("gezin", "regisseur", "professional", "document")
 
 
 def prepare_case(capture: Capture, approach_id: int, code: str, persons: list[Person] = ()) -> Case:
@@ -77,49 +63,5 @@ def plan_case(capture: Capture, case_id: int, professionals: list[str], dates: d
 
 
 def _canonical_type(text: str) -> str | None:
-    wanted = _fold(text)
-    return next((t for t in ORGANISATION_TYPES if _fold(t) == wanted), None)
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
-def find_indicators(framework: Framework, query: str, limit: int = 20) -> list[Indicator]:
-    """Indicators whose text (or id) has a word starting with each typed fragment: 'net kaa' finds
-    'Het sociale netwerk … in kaart gebracht'. Accents and case do not matter; framework order is kept."""
-    fragments = _fold(query).split()
-    if not fragments:
-        return list(framework.indicators)[:limit]
-    found = []
-    for indicator in framework.indicators:
-        words = _words(f"{indicator.text} {indicator.id}")
-        if all(any(w.startswith(f) for w in words) for f in fragments):
-            found.append(indicator)
-            if len(found) == limit:
-                break
-    return found
-
-
-def _words(text: str) -> list[str]:
-    folded = _fold(text)
-    return "".join(c if c.isalnum() else " " for c in folded).split()
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """Quotes per indicator and source kind in one case (a quote coded twice to one indicator counts once)."""
-
-    counts: dict[str, dict[str, int]]
-
-    def of(self, indicator_id: str) -> dict[str, int]:
-        return {source: self.counts.get(indicator_id, {}).get(source, 0) for source in SOURCES}
-
-    def missing(self, framework: Framework) -> list[str]:
-        """Indicators without any evidence yet ('nog geen bewijs')."""
-        return [i.id for i in framework.indicators if not any(self.of(i.id).values())]
-
-
-def case_coverage(store: Store, case_id: int) -> Coverage:
-    return Coverage(store.coding_counts_by_source(case_id))
+    wanted = fold(text)
+    return next((t for t in ORGANISATION_TYPES if fold(t) == wanted), None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ggsr_desktop.evidence import CONTRADICTION, ONE_SOURCE, Cell
+from ggsr_desktop.evidence.matrix import CONTRADICTION, ONE_SOURCE, Cell
 from ggsr_desktop.models import Mark
 
 NUMBER_WORDS = ("geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",

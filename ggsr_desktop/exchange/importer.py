@@ -14,10 +14,10 @@ from pathlib import Path
 
 from ggsr_desktop.anonymise.policy import identifying
 from ggsr_desktop.anonymise.register import CaseRegister, register_entries
-from ggsr_desktop.capture import Capture
+from ggsr_desktop.exchange.import_checks import MARKS, ImportFileError, read_import_file
 from ggsr_desktop.framework import Framework, FrameworkCatalog
-from ggsr_desktop.import_checks import MARKS, ImportFileError, read_import_file
 from ggsr_desktop.models import APPROACH_TEXTS, Approach, Highlight, Kind, Stance, Status
+from ggsr_desktop.ops.capture import Capture
 
 __all__ = ["IMPORT_AUTHOR", "MARKS", "ImportFileError", "ImportResult", "import_file", "read_import_file"]
 

@@ -9,11 +9,11 @@ the inspector's name; an undo is a change too, and is kept as well.
 
 from __future__ import annotations
 
-from ggsr_desktop.capture import Capture
 from ggsr_desktop.errors import ValidationError
-from ggsr_desktop.findings import Proposal
+from ggsr_desktop.evidence.findings import Proposal
 from ggsr_desktop.models import Highlight, Judgement, ReportSection
-from ggsr_desktop.undo import Step, UndoStack
+from ggsr_desktop.ops.capture import Capture
+from ggsr_desktop.ops.undo import Step, UndoStack
 
 
 def _fields(j: Judgement | None) -> dict:

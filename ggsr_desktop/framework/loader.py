@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ggsr_desktop import framework_cache, paths
+from ggsr_desktop import paths
 from ggsr_desktop.errors import FrameworkError
+from ggsr_desktop.framework import cache as framework_cache
 
 if TYPE_CHECKING:  # the YAML reader is imported when a file is actually parsed (start-up reads the cache)
-    from ggsr_desktop import strict_yaml
+    from ggsr_desktop.framework import strict_yaml
 
 FORMAT_VERSION = 1
 LEVEL_ROLES = {
@@ -192,7 +193,7 @@ def parse_framework(text: str, path: Path, builtin: bool = False) -> Framework:
     """Parse and validate framework YAML text; `path` is used in error messages."""
     import yaml
 
-    from ggsr_desktop import strict_yaml
+    from ggsr_desktop.framework import strict_yaml
 
     try:
         data = strict_yaml.load(text)

@@ -9,10 +9,10 @@ its Edit menu ('Ongedaan maken: citaat verwijderen').
 
 from __future__ import annotations
 
-from ggsr_desktop import review
-from ggsr_desktop.capture import Capture
 from ggsr_desktop.models import Kind, Quote
-from ggsr_desktop.undo import Step, UndoStack
+from ggsr_desktop.ops import review
+from ggsr_desktop.ops.capture import Capture
+from ggsr_desktop.ops.undo import Step, UndoStack
 
 
 class QuoteActions:

@@ -13,17 +13,18 @@ import random
 import time
 from pathlib import Path
 
-from ggsr_desktop.demo import _remove_database
 from ggsr_desktop.errors import GgsrError
+from ggsr_desktop.exchange.demo import remove_database
 from ggsr_desktop.framework import Framework, FrameworkCatalog, load_catalog
 from ggsr_desktop.models import ORGANISATION_TYPES, Highlight, Kind, Mark, Role, Stance, Status
+from ggsr_desktop.ops.planning import PROFESSIONALS_PER_CASE
 from ggsr_desktop.store import Store
 
 FRAMEWORK_ID = "casusniveau"
 AUTHOR = "synthetisch"
 QUOTES_PER_APPROACH = 2000
 CASE_CODES = ("Gezin A", "Gezin B", "Gezin C")
-PROFESSIONALS_PER_CASE = 3
+
 # How many quotes an interview of a role yields, relative to the others.
 ROLE_WEIGHTS = {Role.FAMILY: 3.0, Role.REGISSEUR: 4.0, Role.PROFESSIONAL: 2.0, Role.DOCUMENT: 1.5}
 SENTENCES = ((1, 2, 3), (50, 35, 15))
@@ -147,7 +148,7 @@ def write_synthetic_study(db_path, quotes: int, seed: int = 1, approaches: int |
                 totals[key] += n
     except BaseException:
         store.close(backup=False)
-        _remove_database(path)  # the file is ours and holds nothing else
+        remove_database(path)  # the file is ours and holds nothing else
         raise
     store.close()
     return {"database": str(path), **totals, "seconds": round(time.perf_counter() - start, 2)}

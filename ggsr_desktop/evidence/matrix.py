@@ -13,8 +13,7 @@ import io
 from dataclasses import dataclass, field
 
 from ggsr_desktop.framework import Framework
-from ggsr_desktop.interview_plan import SOURCES
-from ggsr_desktop.models import Case, Highlight, Stance
+from ggsr_desktop.models import SOURCES, Case, Highlight, Stance
 from ggsr_desktop.store import Store
 
 STANCES: tuple[str, ...] = tuple(s.value for s in Stance)

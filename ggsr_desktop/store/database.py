@@ -21,7 +21,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 def _keyfile():
     """The key-file module (cryptography), imported only for an encrypted database."""
-    from ggsr_desktop import keyfile
+    from ggsr_desktop.store import keyfile
 
     return keyfile.KeyFile
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from ggsr_desktop import paths, strict_yaml
+from ggsr_desktop import paths
 from ggsr_desktop.errors import FrameworkError
-from ggsr_desktop.framework import FrameworkCatalog, load_catalog
+from ggsr_desktop.framework import FrameworkCatalog, load_catalog, strict_yaml
 from ggsr_desktop.models import DESCRIPTION_FIELDS, Highlight, Kind, Mark, Role, Stance, Status
 from ggsr_desktop.store import Store
 
@@ -173,7 +173,7 @@ def write_demo(db_path: Path, catalog: FrameworkCatalog | None = None) -> DemoRe
         result = write_study(store, data, path, catalog)
     except BaseException as exc:
         store.close()
-        _remove_database(Path(db_path))  # the file is ours and holds nothing else
+        remove_database(Path(db_path))  # the file is ours and holds nothing else
         if isinstance(exc, (AttributeError, TypeError)):
             raise DemoDataError(path, None, None, f"onverwachte structuur: {exc}") from None
         raise
@@ -181,6 +181,6 @@ def write_demo(db_path: Path, catalog: FrameworkCatalog | None = None) -> DemoRe
     return result
 
 
-def _remove_database(db_path: Path) -> None:
+def remove_database(db_path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
