@@ -13,6 +13,7 @@ from ggsr_desktop.errors import ValidationError
 from ggsr_desktop.evidence.findings import Proposal
 from ggsr_desktop.models import Highlight, Judgement, ReportSection
 from ggsr_desktop.ops.capture import Capture
+from ggsr_desktop.ops.changes import JUDGEMENTS, SECTIONS, TEXTS
 from ggsr_desktop.ops.undo import Step, UndoStack
 
 
@@ -48,7 +49,7 @@ class JudgementActions:
         after = _fields(after_judgement)
         if after != before:
             self.stack.push(Step(label, lambda: self._put(indicator_id, before),
-                                 lambda: self._put(indicator_id, after), merge))
+                                 lambda: self._put(indicator_id, after), merge, JUDGEMENTS))
         return after_judgement
 
     def set_mark(self, indicator_id: str, mark: str | None) -> Judgement:
@@ -84,7 +85,7 @@ class JudgementActions:
         section = self.store.add_section(self.approach_id, highlight, self._anonymised(title), self._anonymised(intro),
                                          self._anonymised(conclusion), indicator_ids)
         self.stack.push(Step("sectie toevoegen", lambda: self.store.delete_section(section.id),
-                             lambda: self._restore_section(section)))
+                             lambda: self._restore_section(section), changes=SECTIONS))
         return section
 
     def _restore_section(self, section: ReportSection) -> None:
@@ -100,7 +101,7 @@ class JudgementActions:
         if after != before:
             merge = f"section:{section_id}:{','.join(sorted(texts))}" if texts and indicator_ids is None else None
             self.stack.push(Step("sectie wijzigen", lambda: self._put_section(before), lambda: self._put_section(after),
-                                 merge))
+                                 merge, changes=SECTIONS))
         return after
 
     def _put_section(self, s: ReportSection) -> None:
@@ -111,7 +112,7 @@ class JudgementActions:
         section = self.store.get_section(section_id)
         self.store.delete_section(section_id)
         self.stack.push(Step("sectie verwijderen", lambda: self._restore_section(section),
-                             lambda: self.store.delete_section(section_id)))
+                             lambda: self.store.delete_section(section_id), changes=SECTIONS))
 
     def move_to_section(self, indicator_id: str, section_id: int | None) -> None:
         """Put an indicator in one section (out of any other of the approach); None takes it out of all."""
@@ -125,7 +126,7 @@ class JudgementActions:
         after = self.store.list_sections(self.approach_id)
         if after != before:
             self.stack.push(Step("indicator in sectie plaatsen", lambda: self._put_sections(before),
-                                 lambda: self._put_sections(after)))
+                                 lambda: self._put_sections(after), changes=SECTIONS))
 
     def _put_sections(self, sections: list[ReportSection]) -> None:
         for s in sections:
@@ -152,7 +153,7 @@ class JudgementActions:
         before = {s.id: s.position for s in chapter if s.id in after}
         self._put_positions(after)
         self.stack.push(Step("sectie verplaatsen", lambda: self._put_positions(before),
-                             lambda: self._put_positions(after)))
+                             lambda: self._put_positions(after), changes=SECTIONS))
         return self.store.get_section(section_id)
 
     def _put_positions(self, positions: dict[int, int]) -> None:
@@ -171,7 +172,7 @@ class JudgementActions:
             self.stack.push(Step("typering wijzigen",
                                  lambda: self.store.update_approach(self.approach_id, description={field: before}),
                                  lambda: self.store.update_approach(self.approach_id, description={field: new}),
-                                 f"description:{field}"))
+                                 f"description:{field}", changes=TEXTS))
 
     def set_text(self, key: str, text: str) -> None:
         """The voorwoord or the general conclusion (chapter 5.1)."""
@@ -180,7 +181,7 @@ class JudgementActions:
         new = self.store.get_approach_texts(self.approach_id)[key]
         if new != before:
             self.stack.push(Step("tekst wijzigen", lambda: self.store.set_approach_text(self.approach_id, key, before),
-                                 lambda: self.store.set_approach_text(self.approach_id, key, new), f"text:{key}"))
+                                 lambda: self.store.set_approach_text(self.approach_id, key, new), f"text:{key}", changes=TEXTS))
 
     def set_recommendations(self, items: list[tuple[str, str]]) -> None:
         """Chapter 5.2: (lead, text) pairs in order."""
@@ -191,4 +192,4 @@ class JudgementActions:
         if after != before:
             self.stack.push(Step("aanbevelingen wijzigen",
                                  lambda: self.store.set_recommendations(self.approach_id, before),
-                                 lambda: self.store.set_recommendations(self.approach_id, after)))
+                                 lambda: self.store.set_recommendations(self.approach_id, after), changes=TEXTS))

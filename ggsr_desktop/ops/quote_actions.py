@@ -12,6 +12,7 @@ from __future__ import annotations
 from ggsr_desktop.models import Kind, Quote
 from ggsr_desktop.ops import review
 from ggsr_desktop.ops.capture import Capture
+from ggsr_desktop.ops.changes import QUOTES
 from ggsr_desktop.ops.undo import Step, UndoStack
 
 
@@ -48,6 +49,7 @@ class QuoteActions:
         return self.stack.redo()
 
     def _done(self, step: Step) -> None:
+        step.changes = QUOTES
         self.stack.push(step)
 
     # ---- actions -----------------------------------------------------------------------------------------

@@ -1,10 +1,14 @@
-"""One undo/redo history for what the inspector does (quote actions, judgements, report texts). Every step is
-already durable when pushed; undoing applies the opposite change, which is durable too."""
+"""One undo/redo history for what the inspector does (quote actions, judgements, report texts, the study tree).
+Every step is already durable when pushed; undoing applies the opposite change, which is durable too. Each step
+says what it changes (`Changes`), for the screens to refresh."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+
+from ggsr_desktop.ops.changes import NOTHING, Changes
 
 
 @dataclass
@@ -13,6 +17,7 @@ class Step:
     undo: Callable[[], None]
     redo: Callable[[], None]
     merge: str | None = None  # steps with the same key in a row (typing in one field) undo as one
+    changes: Changes = NOTHING
 
 
 class UndoStack:
@@ -20,6 +25,7 @@ class UndoStack:
         self.limit = limit
         self._undo: list[Step] = []
         self._redo: list[Step] = []
+        self._journal: list[Step] | None = None
 
     @property
     def can_undo(self) -> bool:
@@ -38,21 +44,42 @@ class UndoStack:
         return self._redo[-1].label if self._redo else None
 
     def push(self, step: Step) -> None:
+        if self._journal is not None:
+            self._journal.append(step)
         top = self._undo[-1] if self._undo else None
         if step.merge is not None and top is not None and top.merge == step.merge and not self._redo:
-            self._undo[-1] = Step(top.label, top.undo, step.redo, step.merge)  # one step from before the first
+            # one step from before the first
+            self._undo[-1] = Step(top.label, top.undo, step.redo, step.merge, top.changes | step.changes)
             return
         self._undo.append(step)
         del self._undo[: -self.limit]
         self._redo.clear()
 
+    @contextmanager
+    def recording(self) -> Iterator[list[Step]]:
+        """Collect the steps pushed inside the block (what an operation did). When the block raises, the history
+        is put back as it was: the operation's writes were rolled back, so its steps must go too."""
+        undo, redo, outer = list(self._undo), list(self._redo), self._journal
+        journal: list[Step] = []
+        self._journal = journal
+        try:
+            yield journal
+        except BaseException:
+            self._undo, self._redo = undo, redo
+            journal.clear()
+            raise
+        finally:
+            self._journal = outer
+            if outer is not None:
+                outer.extend(journal)
+
     def seal(self) -> None:
         """The next step starts a new undo step, even with the same merge key (the inspector left the field)."""
         if self._undo and self._undo[-1].merge is not None:
             top = self._undo[-1]
-            self._undo[-1] = Step(top.label, top.undo, top.redo)
+            self._undo[-1] = Step(top.label, top.undo, top.redo, None, top.changes)
 
-    def undo(self) -> str:
+    def undo_step(self) -> Step:
         step = self._undo.pop()
         try:
             step.undo()
@@ -60,9 +87,9 @@ class UndoStack:
             self._undo.append(step)  # nothing happened: it can be tried again
             raise
         self._redo.append(step)
-        return step.label
+        return step
 
-    def redo(self) -> str:
+    def redo_step(self) -> Step:
         step = self._redo.pop()
         try:
             step.redo()
@@ -70,4 +97,14 @@ class UndoStack:
             self._redo.append(step)
             raise
         self._undo.append(step)
-        return step.label
+        return step
+
+    def undo(self) -> str:
+        return self.undo_step().label
+
+    def redo(self) -> str:
+        return self.redo_step().label
+
+    def clear(self) -> None:
+        self._undo.clear()
+        self._redo.clear()

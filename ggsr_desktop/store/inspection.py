@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ggsr_desktop.errors import ValidationError
 from ggsr_desktop.models import DESCRIPTION_FIELDS, Approach, Case, Interview, Role, Status, Study
 from ggsr_desktop.store.base import _enum, _iso_date, _required_text, now
+
+
+@dataclass(frozen=True)
+class CaseSnapshot:
+    """A case as it was, to put it back after an undone deletion (redo of 'casus aanmaken'): its row, interviews,
+    register key, register digests and placeholder numbers. Held in memory only, never written elsewhere."""
+
+    case: Case
+    interviews: tuple[Interview, ...]
+    key: bytes | None
+    entries: dict[bytes, tuple[str, str]]
+    numbers: tuple[tuple[str, bytes, int], ...]
 
 
 class InspectionRecords:
@@ -12,12 +26,13 @@ class InspectionRecords:
 
     # ---- studies -------------------------------------------------------------------------------------------
 
-    def add_study(self, name: str, framework_id: str) -> Study:
+    def add_study(self, name: str, framework_id: str, *, study_id: int | None = None) -> Study:
+        """`study_id` puts back a study under the id it had (redo of its creation)."""
         name = _required_text(name, "naam van het onderzoek")
         framework_id = _required_text(framework_id, "toetsingskader")
         with self._write() as c:
-            cur = c.execute("INSERT INTO studies (name, framework_id, created) VALUES (?, ?, ?)",
-                            (name, framework_id, now()))
+            cur = c.execute("INSERT INTO studies (id, name, framework_id, created) VALUES (?, ?, ?, ?)",
+                            (study_id, name, framework_id, now()))
         return self.get_study(cur.lastrowid)
 
     def get_study(self, study_id: int) -> Study:
@@ -39,11 +54,12 @@ class InspectionRecords:
     # ---- approaches ----------------------------------------------------------------------------------------
 
     def add_approach(self, study_id: int, municipality: str, name: str, regisseur_label: str = "regisseur",
-                     description: dict[str, str] | None = None) -> Approach:
+                     description: dict[str, str] | None = None, *, approach_id: int | None = None) -> Approach:
+        """`approach_id` puts back an approach under the id it had (redo of its creation)."""
         self.get_study(study_id)
         desc = self._description(description or {})
         fields = {
-            "study_id": study_id,
+            "id": approach_id, "study_id": study_id,
             "municipality": _required_text(municipality, "gemeente"),
             "name": _required_text(name, "naam van de aanpak"),
             "regisseur_label": _required_text(regisseur_label, "benaming van de regisseur"),
@@ -127,6 +143,32 @@ class InspectionRecords:
     def delete_case(self, case_id: int) -> None:
         self._delete("cases", case_id, f"casus {case_id}")
 
+    def case_snapshot(self, case_id: int) -> CaseSnapshot:
+        numbers = self._rows("SELECT category, digest, number FROM placeholder_numbers WHERE case_id = ? "
+                             "ORDER BY category, number", [case_id])
+        return CaseSnapshot(self.get_case(case_id), tuple(self.list_interviews(case_id)), self.case_key(case_id),
+                            self.register_entries(case_id),
+                            tuple((r["category"], bytes(r["digest"]), r["number"]) for r in numbers))
+
+    def restore_case(self, snapshot: CaseSnapshot) -> Case:
+        """Put a deleted case back as the snapshot has it, in one transaction (its ids are free again)."""
+        case = snapshot.case
+        with self._write() as c:
+            c.execute("INSERT INTO cases (id, approach_id, code, created) VALUES (?, ?, ?, ?)",
+                      (case.id, case.approach_id, case.code, case.created))
+            c.executemany(
+                "INSERT INTO interviews (id, case_id, role, organisation_type, date, status, created, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(iv.id, iv.case_id, iv.role.value, iv.organisation_type, iv.date, iv.status.value, iv.created,
+                  iv.updated) for iv in snapshot.interviews])
+            if snapshot.key is not None:
+                self.set_case_key(case.id, snapshot.key)
+            if snapshot.entries:
+                self.add_register_entries(case.id, snapshot.entries)
+            c.executemany("INSERT INTO placeholder_numbers (case_id, category, digest, number) VALUES (?, ?, ?, ?)",
+                          [(case.id, cat, digest, number) for cat, digest, number in snapshot.numbers])
+        return self.get_case(case.id)
+
     # ---- interviews ----------------------------------------------------------------------------------------
 
     def add_interview(self, case_id: int, role: str, organisation_type: str | None = None, date: str | None = None,
@@ -146,12 +188,15 @@ class InspectionRecords:
         return self.get_interview(cur.lastrowid)
 
     def update_interview(self, interview_id: int, *, organisation_type: str | None = None, date: str | None = None,
-                         status: str | None = None) -> Interview:
+                         status: str | None = None, clear_date: bool = False) -> Interview:
+        """Fields left None stay; `clear_date` removes the date (undo of setting a first date)."""
         self.get_interview(interview_id)
         fields: dict[str, str | None] = {}
         if organisation_type is not None:
             fields["organisation_type"] = organisation_type.strip() or None
-        if date is not None:
+        if clear_date:
+            fields["date"] = None
+        elif date is not None:
             fields["date"] = _iso_date(date)
         if status is not None:
             fields["status"] = _enum(Status, status, "status")
