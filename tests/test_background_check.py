@@ -57,7 +57,7 @@ def test_a_damaged_database_is_closed_and_the_backup_offered(qtbot, tmp_path, ca
     [critical] = messages.of("critical")
     assert "studie.sqlite" in critical and "beschadigd" in critical
     assert messages.of("question")  # the newest backup was offered
-    assert store._conn is None  # the damaged one was closed
+    assert store.closed  # the damaged one was closed
     assert case_codes(window.store) == ["Gezin A", "Gezin B"] and window.store.verified
     assert [p for p in tmp_path.iterdir() if p.name.startswith("studie.sqlite.beschadigd-")]
     window.close_store()

@@ -137,4 +137,4 @@ def test_killed_while_typing_loses_no_saved_quote_and_offers_the_draft(qtbot, tm
         screen.capture.save_draft(family, "")
         window.close_store()
         window.deleteLater()
-        assert window.store._conn is None
+        assert window.store.closed

@@ -149,14 +149,14 @@ def test_without_indicator_the_quote_is_uncoded(qtbot, screen, store, setup):
 def test_a_full_disk_keeps_the_text_and_the_next_enter_saves_once(qtbot, screen, store, setup):
     text = "Lang verhaal over de schuldhulp. " * 800
     screen.editor.setPlainText(text)
-    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
-    store._conn.execute(f"PRAGMA max_page_count = {pages}")
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages}")
     qtbot.keyClick(screen.editor, Qt.Key.Key_Return)
     assert store.list_quotes(setup[0]) == []
     assert screen.editor.toPlainText() == text
     assert "NIET opgeslagen" in screen.notice.text() and screen.notice.isVisible()
     assert "opgeslagen om" not in screen.status.text()
-    store._conn.execute("PRAGMA max_page_count = 1073741823")
+    store.db.execute("PRAGMA max_page_count = 1073741823")
     qtbot.keyClick(screen.editor, Qt.Key.Key_Return)
     assert [q.text for q in store.list_quotes(setup[0])] == [text.strip()]
     assert screen.editor.toPlainText() == "" and "opgeslagen om" in screen.status.text()

@@ -165,7 +165,7 @@ def test_a_busy_database_is_not_mistaken_for_damage(tmp_path):
     other.execute("BEGIN IMMEDIATE")
     try:
         with database.open_database(db, PASSPHRASE, keep_backups=False) as store:
-            store._conn.execute("PRAGMA busy_timeout = 100")
+            store.db.execute("PRAGMA busy_timeout = 100")
             with pytest.raises(DatabaseInUseError, match="bezet"):
                 store.add_quote(first_interview(store), "Dit moet wachten.")
     finally:
@@ -181,13 +181,13 @@ def test_disk_full_fails_cleanly_and_the_retry_saves_exactly_once(tmp_path):
     text = "Lange aantekening die net niet meer past. " * 400
     with database.open_database(db, PASSPHRASE, keep_backups=False) as store:
         interview = first_interview(store)
-        pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
-        store._conn.execute(f"PRAGMA max_page_count = {pages}")  # the file may not grow: a full disk
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+        store.db.execute(f"PRAGMA max_page_count = {pages}")  # the file may not grow: a full disk
         with pytest.raises(DiskFullError, match="schijf vol") as failure:
             store.add_quote(interview, text)
         assert "niets half opgeslagen" in str(failure.value)
         assert [q for q in store.list_quotes(interview) if q.text == text.strip()] == []
-        store._conn.execute(f"PRAGMA max_page_count = {pages * 100}")  # space is back: no restart needed
+        store.db.execute(f"PRAGMA max_page_count = {pages * 100}")  # space is back: no restart needed
         store.add_quote(interview, text)
         assert len([q for q in store.list_quotes(interview) if q.text == text.strip()]) == 1
         assert store.check() == []

@@ -1,6 +1,7 @@
-"""Dialogs that prepare an inspection: a new study, a new approach, and a new case with its known persons and
-its planned interviews. They only collect input and call the core; on an error the dialog stays open with the
-message, so nothing typed is lost."""
+"""Dialogs that prepare an inspection: a new (or changed) study, a new (or changed) approach, a new case with its
+known persons and its planned interviews, and more known persons. They only collect input and run one operation
+of `ops.structure` (`actions`, run through the window's operations: undoable); on an error the dialog stays open
+with the message, so nothing typed is lost."""
 
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import FrameworkCatalog
 from ggsr_desktop.gui.form_dialog import FormDialog, named
 from ggsr_desktop.models import ORGANISATION_TYPES
-from ggsr_desktop.ops.planning import PROFESSIONALS_PER_CASE, plan_case, prepare_case
+from ggsr_desktop.models import Approach, Role, Study
+from ggsr_desktop.ops.planning import PROFESSIONALS_PER_CASE
 
 PERSON_ROLES = ("moeder", "vader", "partner", "kind 1", "kind 2", "kind 3", "oma", "opa", "casemanager",
                 "procesmanager", "gezinscoach", "mentor", "bewindvoerder")
@@ -30,11 +31,14 @@ PERSON_ROWS = 6
 
 
 class StudyDialog(FormDialog):
-    def __init__(self, parent, store, catalog: FrameworkCatalog):
-        super().__init__(parent, self.tr("Nieuw onderzoek"))
-        self.store = store
+    """A new study, or with `study` its name changed (the framework of a study cannot change)."""
+
+    def __init__(self, parent, actions, catalog: FrameworkCatalog, study: Study | None = None):
+        super().__init__(parent, self.tr("Onderzoek wijzigen") if study else self.tr("Nieuw onderzoek"),
+                         self.tr("&Opslaan") if study else None)
+        self.actions, self.study = actions, study
         form = QFormLayout()
-        self.name = named(QLineEdit(), "studyNameEdit", self.tr("Naam van het onderzoek"))
+        self.name = named(QLineEdit(study.name if study else ""), "studyNameEdit", self.tr("Naam van het onderzoek"))
         self.name.setPlaceholderText(self.tr("bijv. GGSR 2027 ronde 1"))
         self.framework = named(QComboBox(), "frameworkCombo", self.tr("Toetsingskader"))
         for fw in catalog.frameworks:
@@ -42,25 +46,37 @@ class StudyDialog(FormDialog):
         case_level = [k for k, fw in enumerate(catalog.frameworks) if fw.level == "casus"]
         if case_level:  # the app's method is case level: that framework is the default
             self.framework.setCurrentIndex(case_level[0])
+        if study is not None:
+            self.framework.setCurrentIndex(max(self.framework.findData(study.framework_id), 0))
+            self.framework.setEnabled(False)
         form.addRow(self.tr("&Naam:"), self.name)
         form.addRow(self.tr("&Toetsingskader:"), self.framework)
         self.layout_.addLayout(form)
         self.finish_layout()
 
     def apply(self):
-        return self.store.add_study(self.name.text(), self.framework.currentData() or "")
+        if self.study is not None:
+            return self.actions.rename_study(self.study.id, self.name.text())
+        return self.actions.add_study(self.name.text(), self.framework.currentData() or "")
 
 
 class ApproachDialog(FormDialog):
-    def __init__(self, parent, store, study_id: int):
-        super().__init__(parent, self.tr("Nieuwe aanpak"))
-        self.store, self.study_id = store, study_id
+    """A new approach of a study, or with `approach` its municipality, name and regisseur label changed."""
+
+    def __init__(self, parent, actions, study_id: int, approach: Approach | None = None):
+        super().__init__(parent, self.tr("Aanpak wijzigen") if approach else self.tr("Nieuwe aanpak"),
+                         self.tr("&Opslaan") if approach else None)
+        self.actions, self.study_id, self.approach = actions, study_id, approach
         form = QFormLayout()
-        self.municipality = named(QLineEdit(), "municipalityEdit", self.tr("Gemeente"))
-        self.name = named(QLineEdit(), "approachNameEdit", self.tr("Naam van de aanpak"))
+        self.municipality = named(QLineEdit(approach.municipality if approach else ""), "municipalityEdit",
+                                  self.tr("Gemeente"))
+        self.name = named(QLineEdit(approach.name if approach else ""), "approachNameEdit",
+                          self.tr("Naam van de aanpak"))
         self.label = named(QComboBox(), "regisseurLabelCombo", self.tr("Hoe heet de regisseur"))
         self.label.setEditable(True)
         self.label.addItems(REGISSEUR_LABELS)
+        if approach is not None:
+            self.label.setCurrentText(approach.regisseur_label)
         form.addRow(self.tr("&Gemeente:"), self.municipality)
         form.addRow(self.tr("&Aanpak:"), self.name)
         form.addRow(self.tr("&Regisseur heet:"), self.label)
@@ -68,16 +84,19 @@ class ApproachDialog(FormDialog):
         self.finish_layout()
 
     def apply(self):
-        return self.store.add_approach(self.study_id, self.municipality.text(), self.name.text(),
-                                       self.label.currentText().strip() or "regisseur")
+        label = self.label.currentText().strip() or Role.REGISSEUR.value
+        if self.approach is not None:
+            return self.actions.update_approach(self.approach.id, municipality=self.municipality.text(),
+                                                name=self.name.text(), regisseur_label=label)
+        return self.actions.add_approach(self.study_id, self.municipality.text(), self.name.text(), label)
 
 
 class CaseDialog(FormDialog):
     """A new case: code, known persons (for the anonymiser only) and the interviews, planned in one step."""
 
-    def __init__(self, parent, capture, approach_id: int):
+    def __init__(self, parent, actions, capture, approach_id: int):
         super().__init__(parent, self.tr("Nieuwe casus"))
-        self.capture, self.approach_id = capture, approach_id
+        self.actions, self.capture, self.approach_id = actions, capture, approach_id
         self.resize(620, 560)
         form = QFormLayout()
         self.code = named(QLineEdit(), "caseCodeEdit", self.tr("Casuscode"))
@@ -132,23 +151,19 @@ class CaseDialog(FormDialog):
                 for role, name in self.person_rows if name.text().strip()]
 
     def apply(self):
-        case = prepare_case(self.capture, self.approach_id, self.code.text(), self.persons())
-        try:
-            plan_case(self.capture, case.id, [c.currentText() for c in self.professionals],
-                      {role: d.date().toString("yyyy-MM-dd") for role, d in self.dates.items()})
-        except GgsrError:
-            self.capture.store.delete_case(case.id)  # all or nothing: the dialog stays open with its input
-            raise
-        return case
+        """One operation: the case, its persons and its interviews, or (on an error) nothing at all."""
+        return self.actions.create_case(self.approach_id, self.code.text(), self.persons(),
+                                        [c.currentText() for c in self.professionals],
+                                        {role: d.date().toString("yyyy-MM-dd") for role, d in self.dates.items()})
 
 
 class PersonsDialog(FormDialog):
     """Add known persons to an existing case. Names already entered cannot be shown (only digests are kept);
     the placeholders in use are listed."""
 
-    def __init__(self, parent, capture, case_id: int):
+    def __init__(self, parent, actions, capture, case_id: int):
         super().__init__(parent, self.tr("Bekende personen toevoegen"))
-        self.capture, self.case_id = capture, case_id
+        self.actions, self.capture, self.case_id = actions, capture, case_id
         placeholders = sorted({p if p.startswith("[") else f"[{p}]"
                                for _, p in capture.store.register_entries(case_id).values()})
         known = QLabel(self.tr("Al bekend: {0}").format(", ".join(placeholders)) if placeholders
@@ -173,7 +188,5 @@ class PersonsDialog(FormDialog):
     def apply(self):
         persons = [Person(role.currentText().strip() or "persoon", name.text().strip())
                    for role, name in self.person_rows if name.text().strip()]
-        if persons:
-            self.capture.add_to_register(self.case_id, persons=persons)
-        return len(persons)
+        return self.actions.add_persons(self.case_id, persons) if persons else 0
 

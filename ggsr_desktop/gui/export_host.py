@@ -110,7 +110,7 @@ class ExportHost(QObject):
         from ggsr_desktop.report import ExportRefused, prepare_evidence, prepare_nota
 
         w = self.window
-        approach_id = w.prepare._approach()
+        approach_id = w.selected_approach()
         if approach_id is None:
             return
         approach = w.store.get_approach(approach_id)

@@ -1,6 +1,6 @@
 """The interview screen's actions on its quote list that review the anonymisation (Ctrl+T put a word back, Ctrl+M
 replace a missed part, Ctrl+K checked) and its context menu; a mixin of `InterviewScreen`, which provides
-`quote_list`, `store`, `actions`, `quotes`, `_run`, `_notify`, `refresh` and the other quote actions."""
+`quote_list`, `store`, `actions`, `performing` (the actions as operations), `quotes`, `_run`, `_notify`, `refresh` and the other quote actions."""
 
 from __future__ import annotations
 
@@ -23,13 +23,13 @@ class QuoteReviewActions:
         if not quote.spans:
             self._notify(self.tr("Dit citaat heeft geen vervangingen om terug te draaien."))
             return
-        self._review(RevertDialog(self, quote, lambda index, word: self.actions.revert_span(quote.id, index, word)))
+        self._review(RevertDialog(self, quote, lambda index, word: self.performing.revert_span(quote.id, index, word)))
 
     def redact_selected(self) -> None:
         quote = self._selected_quote()
         if quote is not None:
             used = sorted({s.placeholder.strip("[]") for q in self.quotes for s in q.spans})
-            self._review(RedactDialog(self, quote, lambda a, b, p: self.actions.redact(quote.id, a, b, p), used))
+            self._review(RedactDialog(self, quote, lambda a, b, p: self.performing.redact(quote.id, a, b, p), used))
 
     def confirm_selected(self) -> None:
         quote = self._selected_quote()

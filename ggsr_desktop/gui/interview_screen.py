@@ -1,7 +1,7 @@
 """The interview screen: guide (left), capture and quote list (centre), case coverage (right).
 
-Every quote is durable when Enter returns: it goes through `QuoteActions.save` (anonymised by `Capture`), and
-the editor is cleared only after that returned. The unsaved text is kept as an anonymised draft every few
+Every quote is durable when Enter returns: it goes through `QuoteActions.save` (anonymised by `Capture`) as one
+operation of the session (`Operations`), and the editor is cleared only after that returned. The unsaved text is kept as an anonymised draft every few
 seconds. The anonymiser takes seconds to build, so it is built off the GUI thread (`AnonymiserProvider`);
 typing never waits for it, and a save asked for before it is ready happens as soon as it is.
 """
@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ggsr_desktop.errors import DiskFullError, GgsrError
+from ggsr_desktop.errors import DiskFullError, GgsrError, NotFoundError
 from ggsr_desktop.evidence.coverage import case_coverage
 from ggsr_desktop.framework import Framework
 from ggsr_desktop.gui import labels
@@ -36,10 +34,13 @@ from ggsr_desktop.gui.guide_view import CoverageView, GuideTree, one_line
 from ggsr_desktop.gui.indicator_picker import IndicatorPicker
 from ggsr_desktop.gui.interview_header import InterviewHeader
 from ggsr_desktop.gui.interview_review import QuoteReviewActions
+from ggsr_desktop.gui.operations import Operations, Performing
 from ggsr_desktop.gui.quote_list import QuoteList
 from ggsr_desktop.models import Kind, Stance, Status
 from ggsr_desktop.ops.capture import Capture
+from ggsr_desktop.ops.changes import Changes
 from ggsr_desktop.ops.quote_actions import QuoteActions
+from ggsr_desktop.ops.session import Session
 from ggsr_desktop.store import Store
 
 DRAFT_INTERVAL_MS = 3000
@@ -50,19 +51,16 @@ log = logging.getLogger(__name__)
 
 
 class InterviewScreen(QuoteReviewActions, QWidget):
-    """`make_capture(anonymiser or None)` gives the Capture to save through (the main window shares one per
-    store, so that persons added elsewhere are known here at once); None means the strict fallback."""
-
-    interview_changed = Signal(int)  # status or date changed: the main window updates its tree
-    quotes_changed = Signal()  # saved, edited, deleted, undone: the main window updates its counts
+    """`operations` are the window's (one session, one undo history, shared with the review screen; its capture
+    knows persons added elsewhere at once); a screen on its own makes its own session."""
 
     def __init__(self, store: Store, framework: Framework, interview_id: int,
-                 provider: AnonymiserProvider | None = None, parent=None,
-                 make_capture: Callable[[object | None], Capture] | None = None):
+                 provider: AnonymiserProvider | None = None, parent=None, operations: Operations | None = None):
         super().__init__(parent)
         self.setObjectName("interviewScreen")
         self.store = store
-        self.make_capture = make_capture or (lambda anonymiser: Capture(store, anonymiser))
+        self.operations = operations or Operations(Session(store), self)
+        self.operations.changed.connect(self._on_changed)
         self.framework = framework
         self.interview = store.get_interview(interview_id)
         self.case = store.get_case(self.interview.case_id)
@@ -280,21 +278,22 @@ class InterviewScreen(QuoteReviewActions, QWidget):
     def _anonymiser_ready(self) -> None:
         if self.capture is not None or self.provider.get() is None:
             return
-        self._use_capture(self.make_capture(self.provider.get()))
+        self._use_capture(self.operations.session.use_anonymiser(self.provider.get()))
         if self.notice.text().startswith(self.tr("Anonimiseerder wordt geladen")):
             self._notify("")
 
     def _anonymiser_failed(self, message: str) -> None:
         """Typing goes on and nothing is lost: quotes are kept with the strict fallback, marked 'controleren'."""
         if self.capture is None:
-            self._use_capture(self.make_capture(None))
+            self._use_capture(self.operations.session.use_anonymiser(None))
         self._notify(self.tr("De anonimiseerder kon niet worden geladen ({0}). Citaten worden streng "
                              "geanonimiseerd opgeslagen (alle hoofdletterwoorden en cijfers vervangen) en "
                              "gemarkeerd als 'controleren'.").format(message), error=True)
 
     def _use_capture(self, capture: Capture) -> None:
         self.capture = capture
-        self.actions = QuoteActions(self.capture)
+        self.actions: QuoteActions = self.operations.session.quotes()
+        self.performing = Performing(self.actions, self.operations, self)  # for the review dialogs
         if self._pending_save:
             self._pending_save = False
             self.save_quote()
@@ -361,8 +360,17 @@ class InterviewScreen(QuoteReviewActions, QWidget):
             self._notify(self.tr("Anonimiseerder wordt geladen… het citaat wordt opgeslagen zodra hij klaar is."))
             return
         fallbacks = self.capture.fallbacks
+        codings, start = self.codings() or None, self.interview.status is Status.PLANNED
+        structure = self.operations.session.structure()
+
+        def save():
+            saved = self.actions.save(self.interview.id, text.strip(), self.kind, codings)
+            if start:  # the first quote starts the interview: one step with the save
+                self.interview = structure.set_interview(self.interview.id, status=Status.IN_PROGRESS)
+            return saved
+
         try:
-            quote = self.actions.save(self.interview.id, text.strip(), self.kind, self.codings() or None)
+            quote = self.operations.perform(save, self).value
         except GgsrError as exc:
             self._notify(self._failure(exc), error=True)
             return
@@ -381,8 +389,7 @@ class InterviewScreen(QuoteReviewActions, QWidget):
         else:
             self._notify("")
         self._clear_draft()
-        if self.interview.status is Status.PLANNED:
-            self.set_status(Status.IN_PROGRESS)
+        self.header.show_interview(self.interview)
         self.refresh(keep=quote.id)
 
     def _failure(self, exc: GgsrError) -> str:
@@ -432,26 +439,38 @@ class InterviewScreen(QuoteReviewActions, QWidget):
     # ---- quote actions -------------------------------------------------------------------------------------
 
     def _run(self, action) -> None:
+        """One quote action as an operation; a failure is shown in the notice line."""
         if self.actions is None:
             self._notify(self.tr("Even geduld: de anonimiseerder wordt nog geladen."))
             return
-        try:
-            action()
-        except GgsrError as exc:
-            self._notify(self.tr("Actie mislukt: {0}").format(exc), error=True)
-        except Exception as exc:  # noqa: BLE001 - reported, the screen goes on
-            log.exception("a quote action failed")
-            self._notify(self.tr("Actie mislukt door een onverwachte fout ({0}).").format(type(exc).__name__),
-                         error=True)
+        if self.operations.run(action, self, on_error=lambda text: self._notify(text, error=True),
+                               failed=self.tr("Actie mislukt")) is not None:
+            self._notify("")
         self.refresh()
 
     def undo(self) -> None:
-        if self.actions is not None and self.actions.can_undo:
-            self._run(lambda: self._notify(self.tr("Ongedaan gemaakt: {0}").format(self.actions.undo())))
+        """The last step of the session, from whichever screen it came (Ctrl+Z)."""
+        self._history(self.operations.undo, self.tr("Ongedaan gemaakt: {0}"))
 
     def redo(self) -> None:
-        if self.actions is not None and self.actions.can_redo:
-            self._run(lambda: self._notify(self.tr("Opnieuw gedaan: {0}").format(self.actions.redo())))
+        self._history(self.operations.redo, self.tr("Opnieuw gedaan: {0}"))
+
+    def _history(self, step, message: str) -> None:
+        outcome = step(self, on_error=lambda text: self._notify(text, error=True))
+        if outcome is not None:
+            self._notify(message.format(outcome.label))
+
+    def _on_changed(self, changes: Changes, initiator) -> None:
+        """An operation elsewhere, an undo or a redo: show what changed (this screen's own actions refresh it)."""
+        if initiator is self or not (changes.quotes or changes.interviews or changes.tree):
+            return
+        try:
+            self.interview = self.store.get_interview(self.interview.id)
+        except NotFoundError:
+            return  # its case was undone: the window closes this screen
+        self.header.show_interview(self.interview)
+        if changes.quotes or changes.tree:
+            self.refresh()
 
     def delete_selected(self) -> None:
         quote_id = self.quote_list.current_quote_id()
@@ -494,12 +513,13 @@ class InterviewScreen(QuoteReviewActions, QWidget):
         self._set_interview(date=date)
 
     def _set_interview(self, **fields) -> None:
-        try:
-            self.interview = self.store.update_interview(self.interview.id, **fields)
-        except GgsrError as exc:
-            self._notify(self.tr("Niet gewijzigd: {0}").format(exc), error=True)
+        structure = self.operations.session.structure()
+        outcome = self.operations.run(lambda: structure.set_interview(self.interview.id, **fields), self,
+                                      on_error=lambda text: self._notify(text, error=True),
+                                      failed=self.tr("Niet gewijzigd"))
+        if outcome is not None:
+            self.interview = outcome.value
         self.header.show_interview(self.interview)
-        self.interview_changed.emit(self.interview.id)
 
     def filter_to(self, indicator_id: str | None) -> None:
         self.filter_indicator = indicator_id
@@ -540,7 +560,6 @@ class InterviewScreen(QuoteReviewActions, QWidget):
         self.clear_filter_button.setVisible(bool(self.filter_indicator))
         self._update_indicator_label()
         self._update_status()
-        self.quotes_changed.emit()
 
     def show_other_drafts(self, names: str) -> None:
         """Unsaved text was kept in other interviews too: say where, so none is forgotten."""

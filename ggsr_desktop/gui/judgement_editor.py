@@ -88,9 +88,9 @@ class JudgementEditor(QWidget):
                                                 "vanzelf bewaard)"))
         self.finding.setTabChangesFocus(True)
         self.finding.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self._save_finding)
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.save_finding)
         self.finding.textChanged.connect(self._finding_typed)
-        self.finding.focus_lost.connect(self._save_finding)
+        self.finding.focus_lost.connect(self.save_finding)
 
         self.highlight_buttons: dict[str, QPushButton] = {}
         highlights = QHBoxLayout()
@@ -158,7 +158,7 @@ class JudgementEditor(QWidget):
     def show_judgement(self, indicator_id: str, judgement: Judgement | None, sections: list[ReportSection],
                        quotes: dict[int, Quote], places: dict[int, str]) -> None:
         """Show an indicator's judgement; a finding being typed for this indicator is kept as it is."""
-        self._save_finding()
+        self.save_finding()
         same = indicator_id == self.indicator_id
         self.indicator_id = indicator_id
         self.setEnabled(True)
@@ -216,7 +216,7 @@ class JudgementEditor(QWidget):
         if not self._showing:
             self._save_timer.start()
 
-    def _save_finding(self) -> None:
+    def save_finding(self) -> None:
         self._save_timer.stop()
         text = self.finding.toPlainText()
         if self.indicator_id is not None and text.strip() != self._saved_text.strip():

@@ -1,12 +1,16 @@
 """The main window: the study tree on the left; on the right the selected item's details, or for an interview
-the interview screen. It remembers its layout and reopens the last interview (QSettings)."""
+the interview screen. It remembers its layout and reopens the last interview (QSettings).
+
+It holds the `Session` of the open database and the `Operations` every change runs through; the Edit menu undoes
+and redoes on the session's one history, whichever screen is in front. Hosts and menus use its public seams
+(`selected`, `selected_or_only`, `selected_approach`, `show_screen`, `select_quietly`, `drop_interview_screen`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -25,10 +29,14 @@ from ggsr_desktop.gui import labels, open_flow
 from ggsr_desktop.gui.capture_support import AnonymiserProvider, shared_provider
 from ggsr_desktop.gui.detail_pane import DetailPane
 from ggsr_desktop.gui.export_host import ExportHost
+from ggsr_desktop.gui.operations import Operations
 from ggsr_desktop.gui.prepare_menu import PrepareMenu
 from ggsr_desktop.gui.review_host import ReviewHost
 from ggsr_desktop.gui.store_check import BackgroundCheck
 from ggsr_desktop.gui.window_settings import AUTHOR_KEY, WindowSettings, ask_inspector_name
+from ggsr_desktop.models import Role
+from ggsr_desktop.ops.changes import Changes
+from ggsr_desktop.ops.session import Session
 from ggsr_desktop.store import Store
 from ggsr_desktop.store import backups as backup_files
 
@@ -48,7 +56,10 @@ class MainWindow(QMainWindow):
         self.anonymiser_provider = anonymiser_provider
         self.settings = WindowSettings(settings)
         self.interview_screen = None  # the InterviewScreen shown (imported when first needed)
-        self._capture = None  # the store's Capture (imported with the first interview or dialog that needs it)
+        self.session = Session(store, catalog)  # the open database's one undo history and capture
+        self.operations = Operations(self.session, self)
+        self.operations.changed.connect(self._on_changed)
+        self.operations.history_changed.connect(self._update_edit_menu)
         self._narrowed = False
         self.resize(1280, 800)
 
@@ -113,8 +124,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
-        self.undo_action = QAction(self.tr("Ongedaan maken"), self, triggered=lambda: self._screen_call("undo"))
-        self.redo_action = QAction(self.tr("Opnieuw"), self, triggered=lambda: self._screen_call("redo"))
+        self.undo_action = QAction(self.tr("Ongedaan maken"), self, triggered=self.undo)
+        self.undo_action.setObjectName("undoAction")
+        self.redo_action = QAction(self.tr("Opnieuw"), self, triggered=self.redo)
+        self.redo_action.setObjectName("redoAction")
+        for widget in (self.tree, self.detail):  # the screens have their own (they work on the same history)
+            for keys, slot in (("Ctrl+Z", self.undo), ("Ctrl+Shift+Z", self.redo), ("Ctrl+Y", self.redo)):
+                QShortcut(QKeySequence(keys), widget, context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+                          activated=slot)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -159,13 +176,23 @@ class MainWindow(QMainWindow):
         if screen is not None and hasattr(screen, name):
             getattr(screen, name)()
 
+    def undo(self) -> None:
+        """Undo the last step of any screen (Edit menu, Ctrl+Z in the tree); the screens' own Ctrl+Z does the same."""
+        self._history_step(self.operations.undo, self.tr("Ongedaan gemaakt: {0}"))
+
+    def redo(self) -> None:
+        self._history_step(self.operations.redo, self.tr("Opnieuw gedaan: {0}"))
+
+    def _history_step(self, step, message: str) -> None:
+        outcome = step(self, on_error=lambda text: QMessageBox.warning(self, self.tr("Niet gelukt"), text))
+        if outcome is not None:
+            self.statusBar().showMessage(message.format(outcome.label), 5000)
+
     def _update_edit_menu(self) -> None:
-        screen = self._screen()
-        actions = None if screen is None else screen.actions if screen is self.interview_screen else screen.stack
+        history = self.session.history
         for action, can, label, text in (
-                (self.undo_action, actions and actions.can_undo, actions and actions.undo_label,
-                 self.tr("Ongedaan maken")),
-                (self.redo_action, actions and actions.can_redo, actions and actions.redo_label, self.tr("Opnieuw"))):
+                (self.undo_action, history.can_undo, history.undo_label, self.tr("Ongedaan maken")),
+                (self.redo_action, history.can_redo, history.redo_label, self.tr("Opnieuw"))):
             action.setEnabled(bool(can))
             keys = "Ctrl+Z" if action is self.undo_action else "Ctrl+Shift+Z"
             action.setText(f"{text}: {label}\t{keys}" if label else f"{text}\t{keys}")
@@ -210,6 +237,8 @@ class MainWindow(QMainWindow):
         self.demo = False
         self.settings.set_value("last_dir", str(store.path.parent))
         self.catalog = load_catalog(paths.user_frameworks_dir(store.path))
+        self.session = Session(store, self.catalog)
+        self.operations.set_session(self.session)
         self.reload()
         self._store_opened()
         self._report_framework_errors()
@@ -224,7 +253,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(CHECK_DELAY_MS, lambda: self.checker.start(store) if store is self.store else None)
 
     def _checked(self, store: Store, problems: list, info) -> None:
-        if store is not self.store or store._conn is None:
+        if store is not self.store or store.closed:
             return  # another database was opened meanwhile
         if not problems:
             store.verified_now(info)
@@ -287,16 +316,16 @@ class MainWindow(QMainWindow):
     def close_store(self) -> None:
         self.backup_timer.stop()
         self._remember()
-        self._drop_interview_screen()
+        self.drop_interview_screen()
         self.review.close()
-        self._capture = None
+        self.session.close()
         if self.store is not None:
             self.store.close()
 
     def closeEvent(self, event) -> None:
         self._save_layout()
         self._remember()
-        self._drop_interview_screen()  # keeps the draft
+        self.drop_interview_screen()  # keeps the draft
         self.review.close()  # saves a finding being typed
         super().closeEvent(event)
 
@@ -323,7 +352,7 @@ class MainWindow(QMainWindow):
 
     def _remember(self) -> None:
         """The interview on screen is the one to reopen next time (per database)."""
-        if self.store is None or self.store._conn is None or self.demo:
+        if self.store is None or self.store.closed or self.demo:
             return
         if self.interview_screen is not None:
             self.settings.set_last_interview(self.store.database_id, self.interview_screen.interview.id)
@@ -358,13 +387,8 @@ class MainWindow(QMainWindow):
         return self.anonymiser_provider or shared_provider()
 
     def capture_for(self, anonymiser):
-        """One Capture per open store (its person registers are cached: a person added in a dialog is known
-        to the interview screen at once). `None` is the strict fallback, replaced once the real one is there."""
-        from ggsr_desktop.ops.capture import Capture
-
-        if self._capture is None or (self._capture.strict and anonymiser is not None):
-            self._capture = Capture(self.store, anonymiser)
-        return self._capture
+        """The session's one Capture (see `Session.use_anonymiser`)."""
+        return self.session.use_anonymiser(anonymiser)
 
     def ready_capture(self):
         """The capture for a dialog that needs the anonymiser now (waits for it with a busy cursor)."""
@@ -422,8 +446,31 @@ class MainWindow(QMainWindow):
         if wanted is not None or first_approach is not None:
             self.tree.setCurrentItem(wanted or first_approach)
         else:
-            self._drop_interview_screen()
+            self.drop_interview_screen()
             self.detail.show_empty(self.store.path)
+
+    def _on_changed(self, changes: Changes, _initiator) -> None:
+        """After any operation, undo or redo: the tree, the interview labels and the counts, as far as changed."""
+        if changes.tree:
+            self.reload()
+            if self.review.screen is not None and not any(
+                    a.id == self.review.screen.approach_id for a in self.store.list_approaches()):
+                self.review.close()  # its approach was undone
+                self._show_current(self.tree.currentItem())
+        elif changes.interviews:
+            self._relabel_interviews()
+        if changes.quotes or changes.tree or changes.interviews:
+            self._update_counts()
+
+    def _relabel_interviews(self) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            stack = [self.tree.topLevelItem(i)]
+            while stack:
+                item = stack.pop()
+                stack.extend(item.child(k) for k in range(item.childCount()))
+                kind, item_id = item.data(0, ITEM_ROLE)
+                if kind == "interview":
+                    self._interview_changed(item_id)
 
     def _label_interview(self, item: QTreeWidgetItem, iv, regisseur_label: str) -> None:
         text = labels.role(iv.role, regisseur_label)
@@ -446,7 +493,7 @@ class MainWindow(QMainWindow):
 
     def _show_current(self, item: QTreeWidgetItem | None, _previous=None) -> None:
         if item is None:
-            self._drop_interview_screen()
+            self.drop_interview_screen()
             self.detail.show_empty(self.store.path)
             return
         kind, item_id = item.data(0, ITEM_ROLE)
@@ -458,7 +505,7 @@ class MainWindow(QMainWindow):
                 self.review.close()
                 self._show_interview_screen(item_id)
             else:
-                self._drop_interview_screen()
+                self.drop_interview_screen()
                 self.review.close()
                 self.tree_action.setChecked(True)  # the details belong to what is selected in the tree
         except GgsrError as exc:
@@ -475,6 +522,45 @@ class MainWindow(QMainWindow):
                 return item_id
             item = item.parent()
         return None
+
+    def selected_or_only(self, kind: str, listing, missing: str) -> int | None:
+        """The selected item of `kind`, or the only one there is; otherwise says what to select (`missing`)."""
+        chosen = self.selected(kind)
+        if chosen is None:
+            items = listing()
+            if len(items) == 1:
+                chosen = items[0].id
+        if chosen is None:
+            QMessageBox.information(self, self.tr("Eerst selecteren"), missing)
+        return chosen
+
+    def selected_study(self) -> int | None:
+        return self.selected_or_only("study", self.store.list_studies, self.tr(
+            "Maak eerst een onderzoek aan (Onderzoek › Nieuw onderzoek), of selecteer er een in de lijst links."))
+
+    def selected_approach(self) -> int | None:
+        """The approach selected in the tree (or above the selection), or the only one; else it says what to do."""
+        return self.selected_or_only("approach", self.store.list_approaches, self.tr(
+            "Selecteer eerst links de aanpak waar het om gaat (of maak er een aan via Onderzoek › Nieuwe aanpak)."))
+
+    def select_quietly(self, kind: str, item_id: int) -> None:
+        """Select an item in the tree without showing it (the screen in front stays)."""
+        item = self._item_of(kind, item_id)
+        if item is not None and self.tree.currentItem() is not item:
+            self.tree.blockSignals(True)
+            self.tree.setCurrentItem(item)
+            self.tree.blockSignals(False)
+
+    def show_screen(self, screen) -> None:
+        """Put a screen (the review of an approach) in front, in place of the details or the interview."""
+        if self.stack.indexOf(screen) < 0:
+            self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+
+    def remove_screen(self, screen) -> None:
+        self.stack.removeWidget(screen)
+        if self.stack.currentWidget() is None or self.stack.currentWidget() is screen:
+            self.stack.setCurrentWidget(self.detail)
 
     def _item_of(self, kind: str, item_id: int) -> QTreeWidgetItem | None:
         found = [None]
@@ -505,14 +591,14 @@ class MainWindow(QMainWindow):
             for approach in self.store.list_approaches(study.id):
                 for case in self.store.list_cases(approach.id):
                     for iv in self.store.list_interviews(case.id):
-                        if iv.role == "gezin":
+                        if iv.role is Role.FAMILY:
                             self.open_interview(iv.id)
                             return
 
     def _show_interview_screen(self, interview_id: int) -> None:
         if self.interview_screen is not None and self.interview_screen.interview.id == interview_id:
             return
-        self._drop_interview_screen()
+        self.drop_interview_screen()
         iv = self.store.get_interview(interview_id)
         framework = self.framework_of(self.store.get_case(iv.case_id).approach_id, warn=False)
         if framework is None:  # the detail pane says which framework is missing
@@ -521,13 +607,11 @@ class MainWindow(QMainWindow):
         from ggsr_desktop.gui.interview_screen import InterviewScreen
 
         self.interview_screen = InterviewScreen(self.store, framework, interview_id, self.provider(),
-                                                make_capture=self.capture_for)
+                                                operations=self.operations)
         self.interview_screen.saved_splitter = self.settings.bytes("interview/splitter")
         if not self.demo:  # reopened next time, also after a crash
             self.settings.set_last_interview(self.store.database_id, interview_id)
             self.settings.sync()
-        self.interview_screen.interview_changed.connect(self._interview_changed)
-        self.interview_screen.quotes_changed.connect(self._update_counts)
         self.stack.addWidget(self.interview_screen)
         self.stack.setCurrentWidget(self.interview_screen)
         if not self._narrowed:  # the interview needs the room, once per window (the inspector may change it)
@@ -558,7 +642,8 @@ class MainWindow(QMainWindow):
                     "Het toetsingskader '{0}' van dit onderzoek is niet gevonden.").format(study.framework_id))
             return None
 
-    def _drop_interview_screen(self) -> None:
+    def drop_interview_screen(self) -> None:
+        """Close the interview screen (its draft is kept) and show the details."""
         screen, self.interview_screen = self.interview_screen, None
         if screen is not None:
             self.settings.set_bytes("interview/splitter", screen.splitter.saveState())

@@ -1,6 +1,7 @@
 """The window's 'Onderzoek' menu: prepare an inspection (new study, approach, case with its known persons and
-planned interviews) and list the quotes still to check. Each action works on the study, approach or case
-selected in the tree (or the only one there is)."""
+planned interviews; change a study or approach) and list the quotes still to check. Each action works on the
+study, approach or case selected in the tree (or the only one there is). Every dialog applies its input as one
+operation of the window's session (undoable: Bewerken › Ongedaan maken)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from ggsr_desktop.gui.operations import Performing
 from ggsr_desktop.models import Role
 
 
@@ -28,6 +30,7 @@ class PrepareMenu(QObject):
         for key, text, keys, slot in (
                 ("study", self.tr("Nieuw &onderzoek…"), None, self.new_study),
                 ("approach", self.tr("Nieuwe &aanpak…"), None, self.new_approach),
+                ("edit", self.tr("Onderzoek of aanpak &wijzigen…"), None, self.edit_selected),
                 ("case", self.tr("Nieuwe &casus met gesprekken…"), "Ctrl+Shift+N", self.new_case),
                 ("persons", self.tr("Bekende &personen toevoegen…"), "Ctrl+Shift+P", self.add_persons),
                 (None, None, None, None),
@@ -44,26 +47,12 @@ class PrepareMenu(QObject):
 
     # ---- which item -------------------------------------------------------------------------------------------
 
-    def _the(self, kind: str, listing, missing: str) -> int | None:
-        """The selected item of `kind`, or the only one there is; otherwise says what to select."""
-        chosen = self.window.selected(kind)
-        if chosen is None:
-            items = listing()
-            if len(items) == 1:
-                chosen = items[0].id
-        if chosen is None:
-            QMessageBox.information(self.window, self.tr("Eerst selecteren"), missing)
-        return chosen
-
-    def _study(self) -> int | None:
-        return self._the("study", self.window.store.list_studies,
-                         self.tr("Maak eerst een onderzoek aan (Onderzoek › Nieuw onderzoek), of selecteer er een "
-                                 "in de lijst links."))
-
-    def _approach(self) -> int | None:
-        return self._the("approach", self.window.store.list_approaches,
-                         self.tr("Selecteer eerst links de aanpak waar het om gaat (of maak er een aan via "
-                                 "Onderzoek › Nieuwe aanpak)."))
+    def _structure(self, initiator, capture=None) -> Performing:
+        """The tree's operations, each run through the window's operations (undoable, broadcast)."""
+        w = self.window
+        if capture is not None:
+            w.capture_for(capture.anonymiser)
+        return Performing(w.session.structure(), w.operations, initiator)
 
     def _case(self) -> int | None:
         return self.window.selected("case") or self._none(self.tr("Selecteer eerst links een casus of een gesprek "
@@ -89,18 +78,36 @@ class PrepareMenu(QObject):
 
     def new_study(self) -> None:
         w = self.window
-        self._open(_dialogs()[0].StudyDialog(w, w.store, w.catalog), lambda study: w.reload(("study", study.id)))
+        self._open(_dialogs()[0].StudyDialog(w, self._structure(self), w.catalog),
+                   lambda study: w.reload(("study", study.id)))
 
     def new_approach(self) -> None:
-        study_id = self._study()
+        study_id = self.window.selected_study()
         if study_id is not None:
             w = self.window
-            self._open(_dialogs()[0].ApproachDialog(w, w.store, study_id), lambda approach: w.reload(("approach", approach.id)))
+            self._open(_dialogs()[0].ApproachDialog(w, self._structure(self), study_id),
+                       lambda approach: w.reload(("approach", approach.id)))
+
+    def edit_selected(self) -> None:
+        """Change the study or approach selected in the tree (F2 in the tree)."""
+        w = self.window
+        dialogs = _dialogs()[0]
+        approach_id = w.selected("approach")
+        if approach_id is not None:
+            approach = w.store.get_approach(approach_id)
+            self._open(dialogs.ApproachDialog(w, self._structure(self), approach.study_id, approach),
+                       lambda a: w.reload(("approach", a.id)))
+            return
+        study_id = w.selected_study()
+        if study_id is not None:
+            self._open(dialogs.StudyDialog(w, self._structure(self), w.catalog, w.store.get_study(study_id)),
+                       lambda study: w.reload(("study", study.id)))
 
     def new_case(self) -> None:
-        approach_id = self._approach()
+        approach_id = self.window.selected_approach()
         if approach_id is not None:
-            self._open(_dialogs()[0].CaseDialog(self.window, self.window.ready_capture(), approach_id),
+            capture = self.window.ready_capture()
+            self._open(_dialogs()[0].CaseDialog(self.window, self._structure(self, capture), capture, approach_id),
                        self._case_made)
 
     def _case_made(self, case) -> None:
@@ -122,10 +129,11 @@ class PrepareMenu(QObject):
             if w.interview_screen is not None:
                 w.interview_screen.save_draft()
 
-        self._open(_dialogs()[0].PersonsDialog(w, w.ready_capture(), case_id), added)
+        capture = w.ready_capture()
+        self._open(_dialogs()[0].PersonsDialog(w, self._structure(self, capture), capture, case_id), added)
 
     def review_list(self) -> None:
-        approach_id = self._approach()
+        approach_id = self.window.selected_approach()
         if approach_id is None:
             return
         dialog = _dialogs()[1].ReviewListDialog(self.window, self.window.store, approach_id)

@@ -21,40 +21,34 @@ class ReviewHost(QObject):
         window.prepare.menu.insertSeparator(window.prepare.menu.actions()[1])
 
     def open_selected(self) -> None:
-        approach_id = self.window.prepare._approach()
+        approach_id = self.window.selected_approach()
         if approach_id is not None:
             self.open(approach_id)
 
     def open(self, approach_id: int) -> None:
         w = self.window
         if self.screen is not None and self.screen.approach_id == approach_id:
-            w.stack.setCurrentWidget(self.screen)
+            w.show_screen(self.screen)
             return
         framework = w.framework_of(approach_id)
         if framework is None:
             return
         from ggsr_desktop.gui.review_screen import ReviewScreen
 
-        w._drop_interview_screen()
+        w.drop_interview_screen()
         self.close()
         w.provider().start()  # the anonymiser is needed for the first text; it loads meanwhile
-        item = w._item_of("approach", approach_id)
-        if item is not None and w.tree.currentItem() is not item:
-            w.tree.blockSignals(True)
-            w.tree.setCurrentItem(item)
-            w.tree.blockSignals(False)
+        w.select_quietly("approach", approach_id)
         self.screen = ReviewScreen(w.store, framework, approach_id, w.ready_capture,
-                                   author=w.settings.value(AUTHOR_KEY, ""))
+                                   author=w.settings.value(AUTHOR_KEY, ""), operations=w.operations)
         self.screen.author_changed.connect(lambda name: (w.settings.set_value(AUTHOR_KEY, name), w.settings.sync()))
         self.screen.open_interview.connect(w.open_interview)
-        self.screen.changed.connect(w._update_counts)
-        w.stack.addWidget(self.screen)
-        w.stack.setCurrentWidget(self.screen)
+        w.show_screen(self.screen)
         self.screen.view.setFocus()
 
     def close(self) -> None:
         screen, self.screen = self.screen, None
         if screen is not None:
             screen.flush()
-            self.window.stack.removeWidget(screen)
+            self.window.remove_screen(screen)
             screen.deleteLater()

@@ -2,7 +2,8 @@
 of the chosen indicator; in further tabs the report sections (chapters 3 and 4) and the texts of chapters 2 and 5.
 
 Everything goes through the core: `JudgementActions` (anonymised texts, history with the inspector's name) and
-`QuoteActions` (recoding), in one undo history. Texts are saved while typing (after a pause and on leaving a
+`QuoteActions` (recoding), each call one operation of the window's session (`Operations`), on its one undo
+history. Texts are saved while typing (after a pause and on leaving a
 field); nothing needs a save button.
 """
 
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ggsr_desktop.errors import GgsrError
+from ggsr_desktop.errors import GgsrError, NotFoundError
 from ggsr_desktop.evidence.findings import propose
 from ggsr_desktop.evidence.matrix import Progress, evidence_matrix, judging_progress
 from ggsr_desktop.framework import Framework
@@ -35,13 +36,14 @@ from ggsr_desktop.gui.evidence_view import HIGHLIGHT_COLOURS, STRENGTH_COLOURS, 
 from ggsr_desktop.gui.guide_view import one_line
 from ggsr_desktop.gui.judgement_dialogs import HistoryDialog, RecodeDialog
 from ggsr_desktop.gui.judgement_editor import NEW_SECTION, JudgementEditor
+from ggsr_desktop.gui.operations import Operations, Performing
 from ggsr_desktop.gui.quote_panel import QuotePanel
 from ggsr_desktop.gui.window_settings import ask_inspector_name
 from ggsr_desktop.models import Highlight
 from ggsr_desktop.ops.capture import Capture
+from ggsr_desktop.ops.changes import Changes
 from ggsr_desktop.ops.judging import JudgementActions
-from ggsr_desktop.ops.quote_actions import QuoteActions
-from ggsr_desktop.ops.undo import UndoStack
+from ggsr_desktop.ops.session import Session
 from ggsr_desktop.store import Store
 
 log = logging.getLogger(__name__)
@@ -53,18 +55,20 @@ class ReviewScreen(QWidget):
 
     open_interview = Signal(int, int)  # interview id, quote id
     author_changed = Signal(str)
-    changed = Signal()
 
     def __init__(self, store: Store, framework: Framework, approach_id: int, capture: Callable[[], Capture],
-                 author: str = "", parent=None):
+                 author: str = "", parent=None, operations: Operations | None = None):
         super().__init__(parent)
         self.setObjectName("reviewScreen")
         self.store, self.framework, self.approach_id = store, framework, approach_id
         self._capture = capture
         self.author = author
-        self.stack = UndoStack()
-        self._judging: JudgementActions | None = None
-        self._quote_actions: QuoteActions | None = None
+        self.operations = operations or Operations(Session(store), self)
+        self.operations.changed.connect(self._on_changed)
+        self.operations.flushing.connect(lambda: self.flush(closing=False))
+        self._raw_judging: JudgementActions | None = None
+        self._judging: Performing | None = None
+        self._quote_actions: Performing | None = None
         self.approach = store.get_approach(approach_id)
         self.indicator_id: str | None = None
         self.case_id = 0
@@ -159,7 +163,7 @@ class ReviewScreen(QWidget):
         self.report_editor = ReportEditor(self.store, self.framework, _LazyJudging(self), self)
         self.texts_editor = TextsEditor(self.store, self.framework, _LazyJudging(self), self)
         for editor in (self.report_editor, self.texts_editor):
-            editor.changed.connect(self._after_change)
+            editor.changed.connect(lambda source=editor: self._after_change(source=source))
         self.tabs.addTab(self.report_editor, self.tr("&2 Rapportsecties"))
         self.tabs.addTab(self.texts_editor, self.tr("&3 Typering en conclusie"))
 
@@ -202,12 +206,15 @@ class ReviewScreen(QWidget):
 
     # ---- the actions ---------------------------------------------------------------------------------------
 
-    def judging(self) -> JudgementActions:
+    def judging(self) -> Performing:
+        """The judging actions, each call one operation (made on first use: the anonymiser may be loading)."""
         if self._judging is None:
-            capture = self._capture()
-            self._judging = JudgementActions(capture, self.approach_id, self.author, self.stack)
-            self._quote_actions = QuoteActions(capture, stack=self.stack)
-        self._judging.author = self.author
+            self._capture()  # the session's capture, with the anonymiser (waits for it when needed)
+            session = self.operations.session
+            self._raw_judging = session.judging(self.approach_id, self.author)
+            self._judging = Performing(self._raw_judging, self.operations, self)
+            self._quote_actions = Performing(session.quotes(), self.operations, self)
+        self._raw_judging.author = self.author
         return self._judging
 
     def ask_author(self) -> bool:
@@ -326,21 +333,26 @@ class ReviewScreen(QWidget):
         dialog.open()
 
     def undo(self) -> None:
-        if self.stack.can_undo:
-            self._step(self.stack.undo, self.tr("Ongedaan gemaakt: {0}"))
+        """The last step of the session, from whichever screen it came (Ctrl+Z); typing is saved first."""
+        self._step(self.operations.undo, self.tr("Ongedaan gemaakt: {0}"))
 
     def redo(self) -> None:
-        if self.stack.can_redo:
-            self._step(self.stack.redo, self.tr("Opnieuw gedaan: {0}"))
+        self._step(self.operations.redo, self.tr("Opnieuw gedaan: {0}"))
 
     def _step(self, step, message: str) -> None:
-        self.flush(closing=False)  # what is being typed becomes a step first: undo takes it back
-        try:
-            label = step()
-        except GgsrError as exc:
-            self._notify(self.tr("Mislukt: {0}").format(exc), error=True)
+        outcome = step(self, on_error=lambda text: self._notify(text, error=True))
+        if outcome is not None:
+            self._notify(message.format(outcome.label))
+
+    def _on_changed(self, changes: Changes, initiator) -> None:
+        """An undo, a redo or an operation elsewhere: show what changed (this screen's own actions refresh it)."""
+        if initiator is self or not (changes.judgements or changes.quotes or changes.sections or changes.texts
+                                     or changes.tree):
             return
-        self._notify(message.format(label))
+        try:
+            self.store.get_approach(self.approach_id)
+        except NotFoundError:
+            return  # the approach was undone: the window closes this screen
         self._after_change(editor=True, force_texts=True)
 
     def show_history(self) -> None:
@@ -405,7 +417,8 @@ class ReviewScreen(QWidget):
         self.judgements = {j.indicator_id: j for j in self.store.list_judgements(self.approach_id)}
         self.sections = self.store.list_sections(self.approach_id)
 
-    def _after_change(self, editor: bool = True, force_texts: bool = False) -> None:
+    def _after_change(self, editor: bool = True, force_texts: bool = False, source=None) -> None:
+        """Show the stored state; `source` is the tab editor that made the change (it shows it already)."""
         self._read()
         self.view.update_matrix(self.matrix, self.judgements)
         judgement = self.judgements.get(self.indicator_id) if self.indicator_id else None
@@ -414,11 +427,9 @@ class ReviewScreen(QWidget):
         if editor and self.indicator_id is not None:
             self._show_editor()
         self._update_progress()
-        sender = self.sender()
         for other in (self.report_editor, self.texts_editor):
-            if other is not None and (force_texts or other is not sender):
+            if other is not None and (force_texts or other is not source):
                 other.refresh()
-        self.changed.emit()
 
     def _show_editor(self) -> None:
         judgement = self.judgements.get(self.indicator_id)
@@ -493,7 +504,7 @@ class ReviewScreen(QWidget):
 
     def flush(self, closing: bool = True) -> None:
         """Whatever is being typed is saved now (before an undo, and before the screen goes away)."""
-        self.editor._save_finding()
+        self.editor.save_finding()
         for editor in (self.report_editor, self.texts_editor):
             if editor is not None:
                 editor.flush()
@@ -504,7 +515,7 @@ class ReviewScreen(QWidget):
                 pass
 
     def _focus_changed(self, _old, _new) -> None:
-        self.stack.seal()  # typing in another field (or the same one again later) is a new undo step
+        self.operations.session.seal()  # typing in another field (or the same one again later) is a new undo step
 
 
 class _LazyJudging:

@@ -41,7 +41,7 @@ def _changes(steps: list[Step]) -> Changes:
 
 
 class Session:
-    def __init__(self, store: Store, catalog: FrameworkCatalog, anonymiser=None, limit: int = 500):
+    def __init__(self, store: Store, catalog: FrameworkCatalog | None = None, anonymiser=None, limit: int = 500):
         self.store = store
         self.catalog = catalog
         self.history = UndoStack(limit)
@@ -76,7 +76,7 @@ class Session:
         return JudgementActions(self._need_capture(), approach_id, author, self.history)
 
     def structure(self) -> StructureActions:
-        return StructureActions(self._need_capture(), self.history)
+        return StructureActions(self.store, self.history, self._capture)
 
     def framework_of(self, approach_id: int) -> Framework:
         """The framework of the approach's study (KeyError when it is not in the catalogue)."""
@@ -95,7 +95,7 @@ class Session:
             if self._capture is not None:
                 self._capture.forget_cached_registers()
             raise
-        return Outcome(value, _changes(steps), steps[-1].label if steps else None)
+        return Outcome(value, _changes(steps), steps[0].label if steps else None)
 
     def undo(self) -> Outcome:
         return self._step(self.history.undo_step)

@@ -12,18 +12,28 @@ from ggsr_desktop.anonymise.register import Person
 from ggsr_desktop.errors import ValidationError
 from ggsr_desktop.models import Approach, Case, Interview, Status, Study
 from ggsr_desktop.ops.capture import Capture
-from ggsr_desktop.ops.changes import INTERVIEWS, TREE
+from ggsr_desktop.ops.changes import INTERVIEWS, QUOTES, TREE
 from ggsr_desktop.ops.planning import plan_case, prepare_case
 from ggsr_desktop.ops.undo import Step, UndoStack
+from ggsr_desktop.store import Store
 
 APPROACH_FIELDS = ("municipality", "name", "regisseur_label")
 
 
 class StructureActions:
-    def __init__(self, capture: Capture, stack: UndoStack):
-        self.capture = capture
-        self.store = capture.store
+    """`capture` is needed only for cases (known persons, anonymised organisation types); studies, approaches and
+    interviews work without it."""
+
+    def __init__(self, store: Store, stack: UndoStack, capture: Capture | None = None):
+        self.store = store
         self.stack = stack
+        self._capture = capture
+
+    @property
+    def capture(self) -> Capture:
+        if self._capture is None:
+            raise RuntimeError("a case needs the capture: Session.use_anonymiser first")
+        return self._capture
 
     # ---- studies and approaches ------------------------------------------------------------------------------
 
@@ -104,6 +114,24 @@ class StructureActions:
 
         self.stack.push(Step("casus aanmaken", undo, redo, changes=TREE))
         return case
+
+    def add_persons(self, case_id: int, persons: list[Person]) -> int:
+        """Known persons of an existing case (kept as keyed digests only); undo forgets the digests added."""
+        before = set(self.store.register_entries(case_id))
+        self.capture.add_to_register(case_id, persons=list(persons))
+        after = self.store.register_entries(case_id)
+        added = {digest: value for digest, value in after.items() if digest not in before}
+        if added:
+            def undo() -> None:
+                self.store.delete_register_entries(case_id, list(added))
+                self.capture.forget_cached_registers()
+
+            def redo() -> None:
+                self.store.add_register_entries(case_id, added)
+                self.capture.forget_cached_registers()
+
+            self.stack.push(Step("bekende personen toevoegen", undo, redo, changes=QUOTES))
+        return len(persons)
 
     # ---- interviews ------------------------------------------------------------------------------------------
 

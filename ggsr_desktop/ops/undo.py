@@ -57,13 +57,17 @@ class UndoStack:
 
     @contextmanager
     def recording(self) -> Iterator[list[Step]]:
-        """Collect the steps pushed inside the block (what an operation did). When the block raises, the history
-        is put back as it was: the operation's writes were rolled back, so its steps must go too."""
+        """Collect the steps pushed inside the block (what an operation did); several become one step, undone and
+        redone as one. When the block raises, the history is put back as it was: the operation's writes were
+        rolled back, so its steps must go too."""
         undo, redo, outer = list(self._undo), list(self._redo), self._journal
         journal: list[Step] = []
         self._journal = journal
         try:
             yield journal
+            added = self._undo[len(undo):]
+            if len(journal) > 1 and len(added) == len(journal) and self._undo[:len(undo)] == undo:
+                self._undo[len(undo):] = [_compound(added)]
         except BaseException:
             self._undo, self._redo = undo, redo
             journal.clear()
@@ -108,3 +112,20 @@ class UndoStack:
     def clear(self) -> None:
         self._undo.clear()
         self._redo.clear()
+
+
+def _compound(steps: list[Step]) -> Step:
+    """One step for what one operation did in several (saving a quote and starting its interview)."""
+    changes = steps[0].changes
+    for step in steps[1:]:
+        changes |= step.changes
+
+    def undo() -> None:
+        for step in reversed(steps):
+            step.undo()
+
+    def redo() -> None:
+        for step in steps:
+            step.redo()
+
+    return Step(steps[0].label, undo, redo, None, changes)

@@ -74,6 +74,10 @@ class StoreBase:
         self.verified = True  # False until `verify_and_back_up` ran for a store opened with verify=False
 
     @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    @property
     def db(self):
         """The connection as a sqlite-utils Database (imported on first use: with its plugin discovery it costs a
         fifth of a second, which start-up does not pay)."""

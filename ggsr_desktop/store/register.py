@@ -19,6 +19,12 @@ class RegisterRecords:
                 "placeholder = excluded.placeholder",
                 [(case_id, d, cat, ph) for d, (cat, ph) in entries.items()])
 
+    def delete_register_entries(self, case_id: int, digests: list[bytes]) -> None:
+        with self._write() as c:
+            c.executemany("DELETE FROM register_entries WHERE case_id = ? AND digest = ?",
+                          [(case_id, d) for d in digests])
+        self.wipe_traces()
+
     def case_key(self, case_id: int) -> bytes | None:
         rows = self._rows("SELECT key FROM case_keys WHERE case_id = ?", [case_id])
         return bytes(rows[0]["key"]) if rows else None
