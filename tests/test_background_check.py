@@ -28,7 +28,7 @@ def test_a_healthy_database_is_checked_and_backed_up_in_the_background(qtbot, tm
     assert not store.verified and backup_files.list_backups(path) == []  # nothing done on the GUI thread
     window = _window(qtbot, store, catalog, tmp_path)
     qtbot.waitUntil(lambda: store.verified, timeout=10_000)
-    assert window.checker.thread.name == "database-check"
+    assert window.checker.job.thread.name == "database-check"
     [backup] = backup_files.list_backups(path, database.data_key(path, PASSPHRASE), check=True)
     assert backup.verified and "Laatste back-up" in window.backup_label.text()
     window.close_store()

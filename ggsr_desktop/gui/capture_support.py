@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPlainTextEdit
 
+from ggsr_desktop.gui.background import run_in_background
+
 
 class AnonymiserProvider(QObject):
     """Builds the anonymiser once, on a worker thread; `ready` is emitted (on the GUI thread) when it is."""
@@ -31,26 +33,27 @@ class AnonymiserProvider(QObject):
         if self._started:
             return
         self._started = True
-        threading.Thread(target=self._build, name="anonymiser", daemon=True).start()
+        self.job = run_in_background(self._build, lambda _anonymiser: self.ready.emit(), self._failed,
+                                     name="anonymiser")
 
     def wait(self, timeout: float) -> bool:
         """Block until built or failed (for a dialog that needs it at once); True when it is there."""
         self._done.wait(timeout)
         return self._anonymiser is not None
 
-    def _build(self) -> None:
+    def _build(self):
+        """On the worker: the anonymiser reads only its word lists (no store)."""
         try:
             from ggsr_desktop.anonymise.anonymiser import Anonymiser
 
-            anonymiser = Anonymiser()
-        except Exception as exc:  # noqa: BLE001 - reported in the screen, typing goes on
-            self.error = str(exc) or type(exc).__name__
-            self._done.set()
-            self.failed.emit(self.error)
-            return
-        self._anonymiser = anonymiser
-        self._done.set()
-        self.ready.emit()
+            self._anonymiser = Anonymiser()
+            return self._anonymiser
+        finally:
+            self._done.set()  # `wait` returns, built or not
+
+    def _failed(self, exc: BaseException) -> None:  # reported in the screen, typing goes on
+        self.error = str(exc) or type(exc).__name__
+        self.failed.emit(self.error)
 
 
 _shared: AnonymiserProvider | None = None

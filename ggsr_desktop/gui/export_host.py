@@ -4,7 +4,6 @@ and written on a worker thread with a progress dialog; afterwards the folder can
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
@@ -12,31 +11,10 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from ggsr_desktop.errors import GgsrError
+from ggsr_desktop.gui.background import run_in_background
 from ggsr_desktop.gui.window_settings import AUTHOR_KEY
 
 TEMPLATE_KEY = "export/template"
-
-
-class _Worker(QObject):
-    """Runs `PreparedExport.write` on a thread; its signals arrive on the GUI thread."""
-
-    progressed = Signal(float, str)
-    finished = Signal(object)
-    failed = Signal(str)
-
-    def run(self, job, path: Path) -> None:
-        def work():
-            try:
-                result = job.write(path, lambda fraction, message: self.progressed.emit(fraction, message))
-            except GgsrError as exc:
-                self.failed.emit(str(exc))
-            except Exception as exc:  # noqa: BLE001 - reported in the window
-                self.failed.emit(f"onverwachte fout: {type(exc).__name__}")
-            else:
-                self.finished.emit(result)
-
-        self.thread = threading.Thread(target=work, name="export", daemon=True)
-        self.thread.start()
 
 
 class ExportHost(QObject):
@@ -152,14 +130,17 @@ class ExportHost(QObject):
         progress.setMinimumDuration(300)
         progress.setValue(0)
         self.progress = progress
-        worker = _Worker()
-        worker.progressed.connect(lambda f, m: (progress.setValue(int(f * 100)), progress.setLabelText(
-            self.tr("Document wordt gemaakt: {0}…").format(m))))
-        worker.finished.connect(lambda result: self._done(result, progress))
-        worker.failed.connect(lambda message: (progress.close(), self._failed(message)))
-        self.worker = worker
         self.last_result, self.last_error = None, None
-        worker.run(job, path)
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            self._failed(str(exc) if isinstance(exc, GgsrError) else
+                         self.tr("onverwachte fout: {0}").format(type(exc).__name__))
+
+        self.worker = run_in_background(  # the prepared job does not touch the store (the threading rule)
+            lambda report: job.write(path, report), lambda result: self._done(result, progress), failed,
+            progress=lambda f, m: (progress.setValue(int(f * 100)), progress.setLabelText(
+                self.tr("Document wordt gemaakt: {0}…").format(m))), name="export")
 
     def _done(self, result, progress) -> None:
         progress.close()

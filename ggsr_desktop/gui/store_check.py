@@ -3,21 +3,22 @@ large database does not hold up the window. The result arrives on the GUI thread
 
 from __future__ import annotations
 
-import threading
-
 from PySide6.QtCore import QObject, Signal
+
+from ggsr_desktop.gui.background import Job, run_in_background
 
 
 class BackgroundCheck(QObject):
     done = Signal(object, list, object)  # the store checked, the problems found, the backup written (or None)
 
-    def start(self, store) -> None:
-        def work() -> None:
-            try:
-                problems, info = store.verify_and_back_up()
-            except Exception as exc:  # noqa: BLE001 - a failed check is reported like a problem, never silently
-                problems, info = [f"controle mislukt: {type(exc).__name__}: {exc}"], None
-            self.done.emit(store, problems, info)
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.job: Job | None = None
 
-        self.thread = threading.Thread(target=work, name="database-check", daemon=True)
-        self.thread.start()
+    def start(self, store) -> None:
+        """`Store.verify_and_back_up` reads through a connection of its own (the threading rule)."""
+        def failed(exc: BaseException) -> None:  # a failed check is reported like a problem, never silently
+            self.done.emit(store, [f"controle mislukt: {type(exc).__name__}: {exc}"], None)
+
+        self.job = run_in_background(store.verify_and_back_up, lambda result: self.done.emit(store, *result),
+                                     failed, name="database-check")
