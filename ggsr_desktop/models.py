@@ -15,6 +15,9 @@ class Role(StrEnum):
     DOCUMENT = "document"
 
 
+# What an approach calls its regisseur unless told otherwise (the report names the role by it).
+DEFAULT_REGISSEUR_LABEL: str = Role.REGISSEUR.value
+
 # The source kinds of evidence, in the order of the evidence matrix and the coverage view: one per role.
 SOURCES: tuple[Role, ...] = tuple(Role)
 

@@ -44,3 +44,61 @@ def test_the_cli_package_has_no_import_cycle():
         assert imports[group] <= {"common"}, (group, imports[group])
     assert imports["contract"] <= {"common", "data", "reports", "storage", "gui_launch"}
     assert imports["__init__"] == {"contract"}
+
+
+# ---- one vocabulary ------------------------------------------------------------------------------------------
+
+VOCABULARY_OWNERS = {"models.py", "store/schema.py", "labels.py", "gui/labels.py"}  # enums, schema, label modules
+
+
+def _enum_values() -> dict[str, str]:
+    from ggsr_desktop import models
+
+    return {m.value: f"{enum.__name__}.{m.name}" for enum in (models.Role, models.Status, models.Kind, models.Stance,
+                                                               models.Mark, models.Highlight) for m in enum}
+
+
+def _bare_enum_strings(path: Path, values: dict[str, str]) -> list[str]:
+    """String literals equal to an enum value, outside docstrings and texts passed to tr()."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and body \
+                and isinstance(body[0], ast.Expr):
+            skip.add(id(body[0].value))
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            if name in ("tr", "_t", "translate"):
+                skip |= {id(sub) for arg in node.args for sub in ast.walk(arg)}
+    return [f"{node.lineno}: {node.value!r} (use {values[node.value]})" for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in values
+            and id(node) not in skip]
+
+
+def test_no_enum_value_is_written_as_a_bare_string_outside_its_owners():
+    values = _enum_values()
+    found = {rel: hits for p in PACKAGE.rglob("*.py")
+             if (rel := p.relative_to(PACKAGE).as_posix()) not in VOCABULARY_OWNERS
+             and (hits := _bare_enum_strings(p, values))}
+    assert found == {}
+
+
+def test_the_vocabulary_check_finds_a_planted_bare_string(tmp_path):
+    planted = tmp_path / "planted.py"
+    planted.write_text('"""Doc: gezin."""\nif role == "gezin":\n    label = tr("gezin")\n', encoding="utf-8")
+    assert _bare_enum_strings(planted, _enum_values()) == ["2: 'gezin' (use Role.FAMILY)"]
+
+
+def test_each_list_of_the_vocabulary_is_defined_once():
+    """ORGANISATION_TYPES and the role/source lists live in models only; the others derive from them."""
+    definitions = {}
+    for p in PACKAGE.rglob("*.py"):
+        for node in ast.parse(p.read_text(encoding="utf-8")).body:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] \
+                if isinstance(node, ast.AnnAssign) else []
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id in ("ORGANISATION_TYPES", "SOURCES", "LEVEL_ROLES"):
+                    definitions.setdefault(target.id, []).append(p.relative_to(PACKAGE).as_posix())
+    assert definitions == {"ORGANISATION_TYPES": ["models.py"], "SOURCES": ["models.py"],
+                           "LEVEL_ROLES": ["framework/loader.py"]}

@@ -8,9 +8,9 @@ from ggsr_desktop.anonymise.register import Person
 from ggsr_desktop.errors import ValidationError
 from ggsr_desktop.evidence.coverage import case_coverage
 from ggsr_desktop.evidence.indicator_search import find_indicators
-from ggsr_desktop.ops.planning import plan_case, prepare_case
 from ggsr_desktop.models import Role
 from ggsr_desktop.ops.capture import Capture
+from ggsr_desktop.ops.planning import plan_case, prepare_case
 from ggsr_desktop.store import Store
 
 

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from ggsr_desktop.bench.figures import Figure, percentile, timed
+from ggsr_desktop.models import Kind, Role, Stance
 
 PASSPHRASE = "benchmark wachtwoord lang genoeg"
 SEARCH_WORDS = ("gezinscoach", "schulden", "wachtlijst", "school", "plan", "netwerk")
@@ -26,17 +27,17 @@ def quote_save(texts: list[str], folder: Path) -> list[Figure]:
     try:
         study = store.add_study("Benchmark", "casusniveau")
         case = store.add_case(store.add_approach(study.id, "Wadlo", "Aanpak").id, "Gezin A")
-        interview = store.add_interview(case.id, "gezin").id
+        interview = store.add_interview(case.id, Role.FAMILY).id
         capture = Capture(store, Anonymiser())
-        codings = {"aanpak.doelen": "positief", "aanpak.outreachend": "neutraal"}
+        codings = {"aanpak.doelen": Stance.POSITIVE, "aanpak.outreachend": Stance.NEUTRAL}
         full, store_part = [], []
         for text in texts:
             start = time.perf_counter()
-            capture.save_quote(interview, text, "citaat", codings)
+            capture.save_quote(interview, text, Kind.QUOTE, codings)
             full.append((time.perf_counter() - start) * 1000)
         for text in texts:
             start = time.perf_counter()
-            store.add_quote(interview, text, "citaat", codings)
+            store.add_quote(interview, text, Kind.QUOTE, codings)
             store_part.append((time.perf_counter() - start) * 1000)
         key = store._key
     finally:
@@ -60,8 +61,8 @@ def _raw_inserts(conn, interview: int, texts: list[str]) -> list[float]:
             cur = conn.execute("INSERT INTO quotes (interview_id, text, kind, created, updated, needs_review) "
                                "VALUES (?, ?, 'citaat', '2026-01-01', '2026-01-01', 0)", (interview, text))
             conn.executemany("INSERT INTO codings (quote_id, indicator_id, stance) VALUES (?, ?, ?)",
-                             [(cur.lastrowid, "aanpak.doelen", "positief"),
-                              (cur.lastrowid, "aanpak.outreachend", "neutraal")])
+                             [(cur.lastrowid, "aanpak.doelen", Stance.POSITIVE),
+                              (cur.lastrowid, "aanpak.outreachend", Stance.NEUTRAL)])
             conn.execute("COMMIT")
             times.append((time.perf_counter() - start) * 1000)
     finally:

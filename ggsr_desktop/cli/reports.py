@@ -10,6 +10,7 @@ from pathlib import Path
 from ggsr_desktop import paths
 from ggsr_desktop.cli.common import approach_options, json_option, open_store, passphrase_option, print_json
 from ggsr_desktop.errors import GgsrError
+from ggsr_desktop.models import Role, Stance
 
 
 def register(sub) -> None:
@@ -81,8 +82,8 @@ def evidence(args) -> int:
               "- negatief, 0 neutraal")
         for r in records:
             s, st = r["sources"], r["stances"]
-            counts = (f"G{s['gezin']} R{s['regisseur']} P{s['professional']} D{s['document']}  "
-                      f"+{st['positief']} -{st['negatief']} 0{st['neutraal']}")
+            counts = (f"G{s[Role.FAMILY]} R{s[Role.REGISSEUR]} P{s[Role.PROFESSIONAL]} D{s[Role.DOCUMENT]}  "
+                      f"+{st[Stance.POSITIVE]} -{st[Stance.NEGATIVE]} 0{st[Stance.NEUTRAL]}")
             flags = ", ".join(r["flags"])
             print(f"{r['indicator']:<40} {r['case']:<10} {counts}  {r['mark'] or ' '}  {flags}")
     return 0

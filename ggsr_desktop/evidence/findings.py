@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ggsr_desktop.evidence.matrix import CONTRADICTION, ONE_SOURCE, Cell
-from ggsr_desktop.models import Mark
+from ggsr_desktop.labels import source_phrases
+from ggsr_desktop.models import DEFAULT_REGISSEUR_LABEL, Highlight, Mark, Stance
 
-NUMBER_WORDS = ("geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+NUMBER_WORDS = (Highlight.NONE, "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
                 "twaalf")
 
 
@@ -31,11 +32,6 @@ def cases_phrase(k: int, n: int) -> str:
     return f"In {number_word(k)} van de {number_word(n)} casussen"
 
 
-def source_names(regisseur_label: str = "regisseur") -> dict[str, str]:
-    return {"gezin": "het gezin", "regisseur": f"de {regisseur_label}", "professional": "de professionals",
-            "document": "het gezinsplan"}
-
-
 @dataclass(frozen=True)
 class Proposal:
     mark: Mark
@@ -46,14 +42,14 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
 
-def propose(cells: list[Cell], regisseur_label: str = "regisseur") -> Proposal:
+def propose(cells: list[Cell], regisseur_label: str = DEFAULT_REGISSEUR_LABEL) -> Proposal:
     """Draft a finding and a mark from the evidence of one indicator in each case of the approach."""
     n = len(cells)
     if n == 0:
         return Proposal(Mark.NOT_ESTABLISHED, "Er zijn (nog) geen casussen onderzocht.")
-    positive = [c for c in cells if c.leaning == "positief"]
-    negative = [c for c in cells if c.leaning == "negatief"]
-    unclear = [c for c in cells if c.leaning == "neutraal"]
+    positive = [c for c in cells if c.leaning == Stance.POSITIVE]
+    negative = [c for c in cells if c.leaning == Stance.NEGATIVE]
+    unclear = [c for c in cells if c.leaning == Stance.NEUTRAL]
     missing = [c for c in cells if c.total == 0]
     sentences = []
     if len(missing) == n:
@@ -67,7 +63,7 @@ def propose(cells: list[Cell], regisseur_label: str = "regisseur") -> Proposal:
             sentences.append(f"{cases_phrase(len(unclear), n)} geeft het bewijs geen eenduidig beeld.")
         if missing:
             sentences.append(f"{cases_phrase(len(missing), n)} is hierover geen informatie gevonden.")
-        names = source_names(regisseur_label)
+        names = source_phrases(regisseur_label)
         single = [c for c in cells if ONE_SOURCE in c.flags]
         if single:
             kinds = sorted({c.source_kinds[0] for c in single}, key=list(names).index)

@@ -47,7 +47,7 @@ class Cell:
         flags = []
         if len(self.source_kinds) == 1:
             flags.append(ONE_SOURCE)
-        if self.stances["positief"] and self.stances["negatief"]:
+        if self.stances[Stance.POSITIVE] and self.stances[Stance.NEGATIVE]:
             flags.append(CONTRADICTION)
         return flags
 
@@ -57,8 +57,8 @@ class Cell:
         None without evidence."""
         if not self.total:
             return None
-        pos, neg = self.stances["positief"], self.stances["negatief"]
-        return "positief" if pos > neg else "negatief" if neg > pos else "neutraal"
+        pos, neg = self.stances[Stance.POSITIVE], self.stances[Stance.NEGATIVE]
+        return Stance.POSITIVE if pos > neg else Stance.NEGATIVE if neg > pos else Stance.NEUTRAL
 
     @property
     def strength(self) -> str:

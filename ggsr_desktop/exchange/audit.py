@@ -8,14 +8,10 @@ import re
 from dataclasses import dataclass
 
 from ggsr_desktop.anonymise.policy import identifying
+from ggsr_desktop.labels import TABLE_WORDS
 from ggsr_desktop.store import Store
 
-# How a location is named, per table (Dutch, as the user reads it).
-_TABLES = {
-    "studies": "onderzoek", "approaches": "aanpak", "cases": "casus", "interviews": "gesprek", "quotes": "citaat",
-    "judgements": "oordeel", "judgement_history": "oordeelgeschiedenis", "drafts": "concept van gesprek",
-    "report_sections": "rapportsectie", "approach_texts": "rapporttekst", "recommendations": "aanbeveling",
-}
+_TABLES = TABLE_WORDS  # how a location is named, per table (Dutch, as the user reads it)
 _COLUMNS = {
     "name": "naam", "municipality": "gemeente", "code": "code", "organisation_type": "organisatie", "text": "tekst",
     "finding": "bevinding", "old": "oud", "new": "nieuw", "title": "titel", "intro": "inleiding",

@@ -15,7 +15,7 @@ import yaml
 from ggsr_desktop import paths
 from ggsr_desktop.errors import FrameworkError
 from ggsr_desktop.framework import FrameworkCatalog, load_catalog, strict_yaml
-from ggsr_desktop.models import DESCRIPTION_FIELDS, Highlight, Kind, Mark, Role, Stance, Status
+from ggsr_desktop.models import DEFAULT_REGISSEUR_LABEL, DESCRIPTION_FIELDS, Highlight, Kind, Mark, Role, Stance, Status
 from ggsr_desktop.store import Store
 
 DEMO_AUTHOR = "demo"
@@ -85,7 +85,7 @@ def write_study(store: Store, data: dict, path: Path, catalog: FrameworkCatalog)
     with store.transaction():
         st = store.add_study(study.get("name"), framework.id)
         approach = store.add_approach(st.id, ap.get("municipality"), ap.get("name"),
-                                      ap.get("regisseur_label") or "regisseur", dict(desc))
+                                      ap.get("regisseur_label") or DEFAULT_REGISSEUR_LABEL, dict(desc))
         illustrative: dict[str, list[int]] = {}
         cases = data["cases"]
         for ci, case in enumerate(cases):
@@ -96,7 +96,7 @@ def write_study(store: Store, data: dict, path: Path, catalog: FrameworkCatalog)
                 inf = f"{cf}.interviews[{ii}]"
                 line = interviews.line_of(ii)
                 role = _allowed(Role, interview.get("role"), path, line, f"{inf}.role")
-                status = _allowed(Status, interview.get("status", "gepland"), path, line, f"{inf}.status")
+                status = _allowed(Status, interview.get("status", Status.PLANNED), path, line, f"{inf}.status")
                 date = interview.get("date")
                 if isinstance(date, dt.date):
                     date = date.isoformat()
@@ -107,7 +107,7 @@ def write_study(store: Store, data: dict, path: Path, catalog: FrameworkCatalog)
                     qline = quotes.line_of(qi)
                     _check(isinstance(quote.get("text"), str) and quote["text"].strip(), path, qline, f"{qf}.text",
                            "ontbreekt of is leeg")
-                    kind = _allowed(Kind, quote.get("kind", "citaat"), path, qline, f"{qf}.kind")
+                    kind = _allowed(Kind, quote.get("kind", Kind.QUOTE), path, qline, f"{qf}.kind")
                     codings = quote.get("codings") or {}
                     checked = {}
                     for ind_id, stance in codings.items():
@@ -128,7 +128,7 @@ def write_study(store: Store, data: dict, path: Path, catalog: FrameworkCatalog)
                 _allowed(Mark, mark, path, line, f"{jf}.mark")
             store.set_judgement(approach.id, ind_id, author=DEMO_AUTHOR, mark=mark,
                                 finding=j.get("finding") or "",
-                                highlight=_allowed(Highlight, j.get("highlight", "geen"), path, line,
+                                highlight=_allowed(Highlight, j.get("highlight", Highlight.NONE), path, line,
                                                    f"{jf}.highlight"))
         for ind_id, quote_ids in illustrative.items():
             store.set_judgement(approach.id, ind_id, author=DEMO_AUTHOR, quote_ids=quote_ids)
@@ -156,7 +156,7 @@ def _write_report(store: Store, approach_id: int, data: dict, path: Path, indica
         _check(isinstance(section.get("title"), str) and section["title"].strip(), path, line, f"{sf}.title",
                "ontbreekt of is leeg")
         highlight = section.get("highlight")
-        _check(highlight in ("groen", "rood"), path, line, f"{sf}.highlight",
+        _check(highlight in (Highlight.GREEN, Highlight.RED), path, line, f"{sf}.highlight",
                f"ongeldige waarde {highlight!r}; toegestaan: groen, rood")
         ids = [indicator(i, line, f"{sf}.indicators") for i in section.get("indicators") or []]
         store.add_section(approach_id, highlight, section["title"], section.get("intro") or "",

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import Framework, FrameworkCatalog
-from ggsr_desktop.models import APPROACH_TEXTS, DESCRIPTION_FIELDS, Highlight, Kind, Role, Stance
+from ggsr_desktop.models import APPROACH_TEXTS, DESCRIPTION_FIELDS, Highlight, Kind, Mark, Role, Stance
 from ggsr_desktop.store.report import SECTION_HIGHLIGHTS
 
-MARKS = {"✓": "voldoet", "✔": "voldoet", "X": "verbeterpunt", "x": "verbeterpunt", "✗": "verbeterpunt",
-         "–": "niet_vastgesteld", "-": "niet_vastgesteld", "—": "niet_vastgesteld"}
+MARKS = {"✓": Mark.SATISFIED, "✔": Mark.SATISFIED, "X": Mark.IMPROVEMENT, "x": Mark.IMPROVEMENT, "✗": Mark.IMPROVEMENT,
+         "–": Mark.NOT_ESTABLISHED, "-": Mark.NOT_ESTABLISHED, "—": Mark.NOT_ESTABLISHED}
 
 
 class ImportFileError(GgsrError):

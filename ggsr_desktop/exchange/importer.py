@@ -16,7 +16,7 @@ from ggsr_desktop.anonymise.policy import identifying
 from ggsr_desktop.anonymise.register import CaseRegister, register_entries
 from ggsr_desktop.exchange.import_checks import MARKS, ImportFileError, read_import_file
 from ggsr_desktop.framework import Framework, FrameworkCatalog
-from ggsr_desktop.models import APPROACH_TEXTS, Approach, Highlight, Kind, Stance, Status
+from ggsr_desktop.models import APPROACH_TEXTS, DEFAULT_REGISSEUR_LABEL, Approach, Highlight, Kind, Stance, Status
 from ggsr_desktop.ops.capture import Capture
 
 __all__ = ["IMPORT_AUTHOR", "MARKS", "ImportFileError", "ImportResult", "import_file", "read_import_file"]
@@ -62,7 +62,7 @@ def _write(capture: Capture, data: dict, framework: Framework) -> Approach:
         study = store.add_study(data["study"], framework.id)
         ap = data["approach"]
         approach = store.add_approach(study.id, ap["municipality"], ap["name"],
-                                      ap.get("regisseur_label") or "regisseur")
+                                      ap.get("regisseur_label") or DEFAULT_REGISSEUR_LABEL)
         illustrative: dict[str, list[int]] = {}  # indicator -> illustrative quotes, in the file's order
         for case_data in data["cases"]:
             _write_case(capture, approach.id, case_data, illustrative)

@@ -16,7 +16,7 @@ from pathlib import Path
 from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.exchange.demo import remove_database
 from ggsr_desktop.framework import Framework, FrameworkCatalog, load_catalog
-from ggsr_desktop.models import ORGANISATION_TYPES, Highlight, Kind, Mark, Role, Stance, Status
+from ggsr_desktop.models import DEFAULT_REGISSEUR_LABEL, ORGANISATION_TYPES, Highlight, Kind, Mark, Role, Stance, Status
 from ggsr_desktop.ops.planning import PROFESSIONALS_PER_CASE
 from ggsr_desktop.store import Store
 
@@ -39,7 +39,7 @@ TOWN_ENDS = ("lo", "dam", "hoven", "rade", "wijk", "meer", "horst", "beek", "um"
 REGIONS = ("Noord", "Zuid", "Oost", "West")
 PROGRAMMES = ("Eén Gezin Eén Plan", "Samen Sterk", "Gezin Centraal", "Sterk Thuis", "Wijkaanpak Gezinnen",
               "Doorbraak", "Krachtig Gezin")
-REGISSEUR_LABELS = ("gezinscoach", "procesmanager", "casusregisseur", "regisseur", "gezinsregisseur")
+REGISSEUR_LABELS = ("gezinscoach", "procesmanager", "casusregisseur", DEFAULT_REGISSEUR_LABEL, "gezinsregisseur")
 
 PRO_SUBJECTS = ("De {label}", "De {label}", "De {label}", "De school", "Het wijkteam", "De woningcorporatie",
                 "De huisarts", "De jeugdbeschermer", "De schuldhulpverlener", "De bewindvoerder",

@@ -15,14 +15,15 @@ from typing import TYPE_CHECKING
 from ggsr_desktop import paths
 from ggsr_desktop.errors import FrameworkError
 from ggsr_desktop.framework import cache as framework_cache
+from ggsr_desktop.models import SOURCES, Role
 
 if TYPE_CHECKING:  # the YAML reader is imported when a file is actually parsed (start-up reads the cache)
     from ggsr_desktop.framework import strict_yaml
 
 FORMAT_VERSION = 1
 LEVEL_ROLES = {
-    "casus": ("gezin", "regisseur", "professional", "document"),
-    "beleid": ("gemeente", "netwerkpartner", "document"),
+    "casus": SOURCES,  # the case-level roles
+    "beleid": ("gemeente", "netwerkpartner", Role.DOCUMENT),
 }
 LEVEL_NAMES = {"casus": "casusniveau", "beleid": "beleidsniveau"}
 # At case level every indicator needs at least one source to gather evidence from.

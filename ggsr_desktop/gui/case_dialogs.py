@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
 from ggsr_desktop.anonymise.register import Person
 from ggsr_desktop.framework import FrameworkCatalog
 from ggsr_desktop.gui.form_dialog import FormDialog, named
-from ggsr_desktop.models import ORGANISATION_TYPES
-from ggsr_desktop.models import Approach, Role, Study
+from ggsr_desktop.models import DEFAULT_REGISSEUR_LABEL, ORGANISATION_TYPES, Approach, Role, Study
 from ggsr_desktop.ops.planning import PROFESSIONALS_PER_CASE
 
 PERSON_ROLES = ("moeder", "vader", "partner", "kind 1", "kind 2", "kind 3", "oma", "opa", "casemanager",
                 "procesmanager", "gezinscoach", "mentor", "bewindvoerder")
-REGISSEUR_LABELS = ("regisseur", "procesmanager", "casemanager", "gezinscoach", "gezinsregisseur")
+REGISSEUR_LABELS = (DEFAULT_REGISSEUR_LABEL, "procesmanager", "casemanager", "gezinscoach", "gezinsregisseur")
 PERSON_ROWS = 6
 
 
@@ -123,13 +122,13 @@ class CaseDialog(FormDialog):
         grid = QGridLayout(plan)
         self.dates: dict[str, QDateEdit] = {}  # 'gezin', 'regisseur', 'professional 1' … , 'document' 
         self.professionals: list[QComboBox] = []
-        rows = [("gezin", self.tr("Gesprek met het gezin")), ("regisseur", self.tr("Gesprek met de regisseur"))]
-        rows += [(f"professional {i + 1}", self.tr("Professional {0}").format(i + 1))
+        rows = [(Role.FAMILY, self.tr("Gesprek met het gezin")), (Role.REGISSEUR, self.tr("Gesprek met de regisseur"))]
+        rows += [(f"{Role.PROFESSIONAL.value} {i + 1}", self.tr("Professional {0}").format(i + 1))
                  for i in range(PROFESSIONALS_PER_CASE)]
-        rows += [("document", self.tr("Dossieronderzoek gezinsplan"))]
+        rows += [(Role.DOCUMENT, self.tr("Dossieronderzoek gezinsplan"))]
         for row, (role, text) in enumerate(rows):
             grid.addWidget(QLabel(text), row, 0)
-            if role.startswith("professional"):
+            if role.startswith(Role.PROFESSIONAL):
                 org = named(QComboBox(), f"organisationCombo{len(self.professionals)}",
                              self.tr("Organisatietype van {0}").format(text))
                 org.setEditable(True)

@@ -11,15 +11,16 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTreeView
 
 from ggsr_desktop.evidence.matrix import CONTRADICTION, ONE_SOURCE, SOURCES, Cell, Matrix
 from ggsr_desktop.framework import Framework
+from ggsr_desktop.gui import labels
 from ggsr_desktop.gui.guide_view import WrapDelegate, one_line
-from ggsr_desktop.models import Highlight, Judgement
+from ggsr_desktop.labels import SOURCE_LETTERS
+from ggsr_desktop.models import Highlight, Judgement, Stance
 
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 10
 CASE_ROLE = Qt.ItemDataRole.UserRole + 11
 CELL_ROLE = Qt.ItemDataRole.UserRole + 12
 STRENGTH_COLOURS = {"strong": "#bfdbfe", "weak": "#fef08a", "contradicting": "#fdba74", "missing": "#f3f4f6"}
 HIGHLIGHT_COLOURS = {Highlight.GREEN: "#86efac", Highlight.RED: "#fca5a5"}
-SOURCE_LETTERS = {"gezin": "G", "regisseur": "R", "professional": "P", "document": "D"}
 
 
 def cell_width(metrics) -> int:
@@ -55,7 +56,7 @@ class CellDelegate(WrapDelegate):
             painter.setFont(bold)
             painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(cell.total))
             painter.setFont(option.font)
-            balance = f"+{cell.stances['positief']} −{cell.stances['negatief']}"
+            balance = f"+{cell.stances[Stance.POSITIVE]} −{cell.stances[Stance.NEGATIVE]}"
             painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, balance)
             letters = QRect(top.left(), top.bottom() + 1, top.width(), line)
             x = letters.left()
@@ -207,12 +208,10 @@ class EvidenceView(QTreeView):
     def _cell_text(self, cell: Cell) -> str:
         if not cell.total:
             return self.tr("{0}: geen bewijs").format(cell.case_code)
-        names = {"gezin": self.tr("gezin"), "regisseur": self.tr("regisseur"),
-                 "professional": self.tr("professionals"), "document": self.tr("gezinsplan")}
-        sources = ", ".join(f"{names[s]} {cell.sources[s]}" for s in SOURCES)
+        sources = ", ".join(f"{labels.source(s)} {cell.sources[s]}" for s in SOURCES)
         text = self.tr("{0}: {1} citaten — {2}; positief {3}, negatief {4}, neutraal {5}").format(
-            cell.case_code, cell.total, sources, cell.stances["positief"], cell.stances["negatief"],
-            cell.stances["neutraal"])
+            cell.case_code, cell.total, sources, cell.stances[Stance.POSITIVE], cell.stances[Stance.NEGATIVE],
+            cell.stances[Stance.NEUTRAL])
         flags = []
         if ONE_SOURCE in cell.flags:
             flags.append(self.tr("één bron (niet getrianguleerd)"))

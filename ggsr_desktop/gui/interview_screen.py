@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (

@@ -25,7 +25,7 @@ from ggsr_desktop.framework import Framework
 from ggsr_desktop.gui import labels
 from ggsr_desktop.gui.form_dialog import FormDialog, named
 from ggsr_desktop.gui.guide_view import one_line
-from ggsr_desktop.models import JudgementChange, Quote, Stance
+from ggsr_desktop.models import JudgementChange, Mark, Quote, Stance
 
 FIELD_NAMES = {"mark": "oordeel", "finding": "bevinding", "highlight": "markering", "quote_ids": "illustratieve citaten"}
 
@@ -34,8 +34,7 @@ def _value(field: str, value) -> str:
     if value is None or value == "" or value == []:
         return "—"
     if field == "mark":
-        return {"voldoet": "✓ voldoet", "verbeterpunt": "X verbeterpunt", "niet_vastgesteld": "– niet vastgesteld"}.get(
-            value, str(value))
+        return labels.mark(Mark(value)) if value in set(Mark) else str(value)
     if field == "quote_ids":
         return ", ".join(f"citaat {q}" for q in value)
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

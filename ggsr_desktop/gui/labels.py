@@ -20,6 +20,12 @@ def role(value: Role, regisseur_label: str | None = None) -> str:
     }[value]
 
 
+def source(value: Role) -> str:
+    """A source of evidence in running text: 'gezin', 'regisseur', 'professionals', 'gezinsplan'."""
+    return {Role.FAMILY: _t("gezin"), Role.REGISSEUR: _t("regisseur"), Role.PROFESSIONAL: _t("professionals"),
+            Role.DOCUMENT: _t("gezinsplan")}[value]
+
+
 def status(value: Status) -> str:
     return {Status.PLANNED: _t("gepland"), Status.IN_PROGRESS: _t("bezig"), Status.DONE: _t("afgerond")}[value]
 

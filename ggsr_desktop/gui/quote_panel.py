@@ -119,9 +119,9 @@ class QuotePanel(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=250, timeout=self.run_query)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.source = self._combo("sourceFilter", self.tr("Filter op bron"), [
-            (self.tr("alle bronnen"), None), (labels.role(Role.FAMILY), "gezin"),
-            (labels.role(Role.REGISSEUR, approach.regisseur_label), "regisseur"),
-            (labels.role(Role.PROFESSIONAL), "professional"), (labels.role(Role.DOCUMENT), "document")])
+            (self.tr("alle bronnen"), None), (labels.role(Role.FAMILY), Role.FAMILY),
+            (labels.role(Role.REGISSEUR, approach.regisseur_label), Role.REGISSEUR),
+            (labels.role(Role.PROFESSIONAL), Role.PROFESSIONAL), (labels.role(Role.DOCUMENT), Role.DOCUMENT)])
         self.stance = self._combo("stanceFilter", self.tr("Filter op oordeel"), [
             (self.tr("elk oordeel"), None), *[(labels.stance(s), s.value) for s in Stance]])
         self.kind = self._combo("kindFilter", self.tr("Filter op soort"), [
@@ -260,7 +260,7 @@ class QuotePanel(QWidget):
             if self.framework.has_indicator(coding.indicator_id):
                 text = one_line(self.framework.indicator(coding.indicator_id).text)
                 text = text if len(text) <= 70 else text[:68] + "…"
-            colour = {"positief": "#15803d", "negatief": "#b91c1c"}.get(coding.stance.value, "#4b5563")
+            colour = {Stance.POSITIVE: "#15803d", Stance.NEGATIVE: "#b91c1c"}.get(coding.stance.value, "#4b5563")
             entry = f"{html.escape(text)} <span style='color:{colour}'>({html.escape(labels.stance(coding.stance))})</span>"
             codes.append(f"<b>{entry}</b>" if mine else entry)
         coded = "<br>".join(f"▸ {c}" for c in codes) if codes else html.escape(self.tr("nog te coderen"))

@@ -39,7 +39,7 @@ from ggsr_desktop.gui.judgement_editor import NEW_SECTION, JudgementEditor
 from ggsr_desktop.gui.operations import Operations, Performing
 from ggsr_desktop.gui.quote_panel import QuotePanel
 from ggsr_desktop.gui.window_settings import ask_inspector_name
-from ggsr_desktop.models import Highlight
+from ggsr_desktop.models import Highlight, Mark
 from ggsr_desktop.ops.capture import Capture
 from ggsr_desktop.ops.changes import Changes
 from ggsr_desktop.ops.judging import JudgementActions
@@ -184,10 +184,10 @@ class ReviewScreen(QWidget):
             for key in keys if isinstance(keys, (list, tuple)) else [keys]:
                 QShortcut(QKeySequence(key), widget or self, context=context).activated.connect(slot)
 
-        for keys, mark in (("Ctrl+1", "voldoet"), ("Ctrl+2", "verbeterpunt"), ("Ctrl+3", "niet_vastgesteld"),
+        for keys, mark in (("Ctrl+1", Mark.SATISFIED), ("Ctrl+2", Mark.IMPROVEMENT), ("Ctrl+3", Mark.NOT_ESTABLISHED),
                            ("Ctrl+0", None)):
             add(keys, lambda m=mark: self._judge("set_mark", m))
-        for keys, highlight in (("Alt+G", "groen"), ("Alt+R", "rood"), ("Alt+0", "geen")):
+        for keys, highlight in (("Alt+G", Highlight.GREEN), ("Alt+R", Highlight.RED), ("Alt+0", Highlight.NONE)):
             add(keys, lambda h=highlight: self._judge("set_highlight", h))
         add("Ctrl+P", self.propose)
         add("Ctrl+H", self.show_history)

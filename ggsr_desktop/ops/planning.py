@@ -55,10 +55,10 @@ def plan_case(capture: Capture, case_id: int, professionals: list[str], dates: d
                 planned.append(store.add_interview(case_id, role, None, dates.get(role.value)))
         for number, organisation in enumerate(professionals, 1):
             kind = _canonical_type(organisation) or capture.anonymise(case_id, organisation.strip()).text
-            date = dates.get(f"professional {number}", dates.get("professional"))
+            date = dates.get(f"{Role.PROFESSIONAL.value} {number}", dates.get(Role.PROFESSIONAL))
             planned.append(store.add_interview(case_id, Role.PROFESSIONAL, kind, date))
         if Role.DOCUMENT not in have:
-            planned.append(store.add_interview(case_id, Role.DOCUMENT, None, dates.get("document")))
+            planned.append(store.add_interview(case_id, Role.DOCUMENT, None, dates.get(Role.DOCUMENT)))
     return planned
 
 

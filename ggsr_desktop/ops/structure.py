@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ggsr_desktop.anonymise.register import Person
 from ggsr_desktop.errors import ValidationError
-from ggsr_desktop.models import Approach, Case, Interview, Status, Study
+from ggsr_desktop.models import DEFAULT_REGISSEUR_LABEL, Approach, Case, Interview, Status, Study
 from ggsr_desktop.ops.capture import Capture
 from ggsr_desktop.ops.changes import INTERVIEWS, QUOTES, TREE
 from ggsr_desktop.ops.planning import plan_case, prepare_case
@@ -58,7 +58,7 @@ class StructureActions:
                                  lambda: self.store.rename_study(study_id, after.name), changes=TREE))
         return after
 
-    def add_approach(self, study_id: int, municipality: str, name: str, regisseur_label: str = "regisseur"
+    def add_approach(self, study_id: int, municipality: str, name: str, regisseur_label: str = DEFAULT_REGISSEUR_LABEL
                      ) -> Approach:
         approach = self.store.add_approach(study_id, municipality, name, regisseur_label)
 

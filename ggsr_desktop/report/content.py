@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ggsr_desktop.evidence.findings import number_word
 from ggsr_desktop.framework import Framework
+from ggsr_desktop.labels import role_prefix
 from ggsr_desktop.models import DESCRIPTION_FIELDS, Highlight, Mark, Quote, ReportSection, Role, Stance, Status
 from ggsr_desktop.store import Store
 
@@ -36,16 +37,6 @@ GGSR_DEFINITION = (
 def month_year(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 
-
-def capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def role_prefix(role: Role, regisseur_label: str) -> str:
-    """How a quote is introduced in the report: 'Gezin:', 'Procesmanager:', 'Professional:', 'Gezinsplan:'."""
-    if role is Role.REGISSEUR:
-        return capitalised(regisseur_label.strip() or "regisseur")
-    return {Role.FAMILY: "Gezin", Role.PROFESSIONAL: "Professional", Role.DOCUMENT: "Gezinsplan"}[role]
 
 
 def paragraphs(text: str) -> list[str]:

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from ggsr_desktop.evidence.matrix import SOURCES, evidence_matrix
 from ggsr_desktop.framework import Framework
-from ggsr_desktop.models import Role
-from ggsr_desktop.report.content import role_prefix
+from ggsr_desktop.labels import source_titles
+from ggsr_desktop.models import Highlight, Stance
 from ggsr_desktop.report.docx_base import QUOTE_STYLE, Styles, clean, muted
 from ggsr_desktop.store import Store
 
@@ -36,15 +36,14 @@ def gather_evidence(store: Store, framework: Framework, approach_id: int) -> Evi
     judgements = {j.indicator_id: j for j in store.list_judgements(approach_id)}
     matrix = evidence_matrix(store, framework, approach_id)
     roles = {iv.id: iv.role for case in matrix.cases for iv in store.list_interviews(case.id)}
-    titles = {"gezin": "Gezin", "regisseur": role_prefix(Role.REGISSEUR, approach.regisseur_label),
-              "professional": "Professionals", "document": "Gezinsplan"}
+    titles = source_titles(approach.regisseur_label)
     data = EvidenceData(f"Bewijs per indicator — {approach.municipality} {approach.name}", [], [])
     for indicator in framework.indicators:
         j = judgements.get(indicator.id)
         item = IndicatorEvidence(
             " ".join(indicator.text.split()),
             f"{j.mark.symbol} {j.mark.value.replace('_', ' ')}" if j and j.mark else "nog niet beoordeeld",
-            j.highlight.value if j else "geen", j.finding if j else "")
+            (j.highlight if j else Highlight.NONE).value, j.finding if j else "")
         if item.finding:
             data.texts.append((f"bevinding bij '{indicator.id}'", item.finding))
         for cell in matrix.row(indicator.id):
@@ -52,11 +51,11 @@ def gather_evidence(store: Store, framework: Framework, approach_id: int) -> Evi
                 if cell.total else []
             by_source: dict[str, list[str]] = {}
             for source in SOURCES:
-                for q in (q for q in quotes if roles[q.interview_id].value == source):
+                for q in (q for q in quotes if roles[q.interview_id] is source):
                     stance = next(c.stance.value for c in q.codings if c.indicator_id == indicator.id)
                     by_source.setdefault(titles[source], []).append(f"{q.text} ({q.kind.value}, {stance})")
                     data.texts.append((f"citaat {q.id}", q.text))
-            item.cases.append((cell.case_code, cell.total, cell.stances["positief"], cell.stances["negatief"],
+            item.cases.append((cell.case_code, cell.total, cell.stances[Stance.POSITIVE], cell.stances[Stance.NEGATIVE],
                                by_source))
         data.indicators.append(item)
     return data
@@ -74,7 +73,7 @@ def write_evidence(doc, data: EvidenceData, progress=lambda _f, _m: None) -> Non
         styles.heading(item.text, 2)
         mark = doc.add_paragraph()
         mark.add_run("Oordeel: ").bold = True
-        mark.add_run(item.mark + (f" · gemarkeerd {item.highlight}" if item.highlight != "geen" else ""))
+        mark.add_run(item.mark + (f" · gemarkeerd {item.highlight}" if item.highlight != Highlight.NONE else ""))
         finding = doc.add_paragraph()
         finding.add_run("Bevinding: ").bold = True
         finding.add_run(clean(item.finding) or "—")

@@ -54,8 +54,8 @@ Progress = Callable[[float, str], None]
 def write_nota(doc, nota: Nota, progress: Progress = lambda _f, _m: None) -> None:
     w = _Writer(doc, nota)
     steps = [("titelpagina", w.title_page), ("voorwoord en inhoudsopgave", w.front), ("inleiding", w.introduction),
-             ("typering", w.typering), ("wat gaat goed", lambda: w.sections("Wat gaat goed?", nota.green, "groen")),
-             ("wat kan beter", lambda: w.sections("Wat kan beter?", nota.red, "rood")),
+             ("typering", w.typering), ("wat gaat goed", lambda: w.sections("Wat gaat goed?", nota.green, Highlight.GREEN)),
+             ("wat kan beter", lambda: w.sections("Wat kan beter?", nota.red, Highlight.RED)),
              ("conclusie en aanbevelingen", w.conclusion), ("bijlage 1", w.appendix)]
     for k, (name, step) in enumerate(steps):
         progress(k / len(steps), name)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ggsr_desktop.errors import ValidationError
-from ggsr_desktop.models import DESCRIPTION_FIELDS, Approach, Case, Interview, Role, Status, Study
+from ggsr_desktop.models import (
+    DEFAULT_REGISSEUR_LABEL,
+    DESCRIPTION_FIELDS,
+    Approach,
+    Case,
+    Interview,
+    Role,
+    Status,
+    Study,
+)
 from ggsr_desktop.store.base import _enum, _iso_date, _required_text, now
 
 
@@ -53,7 +62,7 @@ class InspectionRecords:
 
     # ---- approaches ----------------------------------------------------------------------------------------
 
-    def add_approach(self, study_id: int, municipality: str, name: str, regisseur_label: str = "regisseur",
+    def add_approach(self, study_id: int, municipality: str, name: str, regisseur_label: str = DEFAULT_REGISSEUR_LABEL,
                      description: dict[str, str] | None = None, *, approach_id: int | None = None) -> Approach:
         """`approach_id` puts back an approach under the id it had (redo of its creation)."""
         self.get_study(study_id)

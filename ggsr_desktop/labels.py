@@ -1,0 +1,46 @@
+"""The Dutch words of the report and the command line for the core's values (Qt-free): how a quote is introduced
+in the nota ('Gezin:', 'Procesmanager:'), the sources in a drafted finding ('het gezin', 'de regisseur'), their
+titles in the evidence document and their letters in a matrix. The GUI's translatable labels are in
+`gui/labels.py`; these two modules are the only places that turn the enums of `models` into words."""
+
+from __future__ import annotations
+
+from ggsr_desktop.models import DEFAULT_REGISSEUR_LABEL, Role
+
+SOURCE_LETTERS: dict[Role, str] = {Role.FAMILY: "G", Role.REGISSEUR: "R", Role.PROFESSIONAL: "P", Role.DOCUMENT: "D"}
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def regisseur_name(regisseur_label: str) -> str:
+    """What the approach calls its regisseur ('procesmanager'), or 'regisseur'."""
+    return regisseur_label.strip() or DEFAULT_REGISSEUR_LABEL
+
+
+def role_prefix(role: Role, regisseur_label: str) -> str:
+    """How a quote is introduced in the report: 'Gezin:', 'Procesmanager:', 'Professional:', 'Gezinsplan:'."""
+    if role is Role.REGISSEUR:
+        return capitalised(regisseur_name(regisseur_label))
+    return {Role.FAMILY: "Gezin", Role.PROFESSIONAL: "Professional", Role.DOCUMENT: "Gezinsplan"}[role]
+
+
+def source_titles(regisseur_label: str) -> dict[Role, str]:
+    """The sources as headings of the evidence document ('Professionals': all three together)."""
+    return {Role.FAMILY: "Gezin", Role.REGISSEUR: role_prefix(Role.REGISSEUR, regisseur_label),
+            Role.PROFESSIONAL: "Professionals", Role.DOCUMENT: "Gezinsplan"}
+
+
+def source_phrases(regisseur_label: str = DEFAULT_REGISSEUR_LABEL) -> dict[Role, str]:
+    """The sources in the running text of a drafted finding: 'het gezin', 'de procesmanager'."""
+    return {Role.FAMILY: "het gezin", Role.REGISSEUR: f"de {regisseur_name(regisseur_label)}",
+            Role.PROFESSIONAL: "de professionals", Role.DOCUMENT: "het gezinsplan"}
+
+
+# How a stored record is named where a message points at it (audit, import), per table.
+TABLE_WORDS: dict[str, str] = {
+    "studies": "onderzoek", "approaches": "aanpak", "cases": "casus", "interviews": "gesprek", "quotes": "citaat",
+    "judgements": "oordeel", "judgement_history": "oordeelgeschiedenis", "drafts": "concept van gesprek",
+    "report_sections": "rapportsectie", "approach_texts": "rapporttekst", "recommendations": "aanbeveling",
+}
