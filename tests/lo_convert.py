@@ -84,13 +84,13 @@ class _Job:
         try:
             desktop = self._connect()
             self._convert(desktop)
-        except BaseException as exc:  # reported by the main thread
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
             self.error = exc
         finally:
             if desktop is not None:
                 try:
                     desktop.terminate()
-                except Exception:  # the bridge goes down while soffice quits: expected
+                except Exception:  # noqa: BLE001 - the bridge goes down while soffice quits: expected
                     pass
                 self.terminated = True
                 self.stage = "quitting soffice"
@@ -134,7 +134,7 @@ class _Job:
             self.stage = "closing the document"
             try:
                 doc.close(True)
-            except Exception:
+            except Exception:  # noqa: BLE001 - a document that will not close is disposed of
                 doc.dispose()
 
 

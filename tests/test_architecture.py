@@ -1,8 +1,13 @@
-"""The core stays Qt-free: no module outside ggsr_desktop/gui imports PySide6."""
+"""The shape of the code: the core stays Qt-free, the cli package has no import cycle, one vocabulary, and the
+layers of pyproject.toml's import contracts (with tests of the checks themselves on planted violations)."""
 
 from __future__ import annotations
 
 import ast
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).parent.parent / "ggsr_desktop"
@@ -102,3 +107,36 @@ def test_each_list_of_the_vocabulary_is_defined_once():
                     definitions.setdefault(target.id, []).append(p.relative_to(PACKAGE).as_posix())
     assert definitions == {"ORGANISATION_TYPES": ["models.py"], "SOURCES": ["models.py"],
                            "LEVEL_ROLES": ["framework/loader.py"]}
+
+
+# ---- the layers (import-linter contracts in pyproject.toml) -------------------------------------------------
+
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run([str(LINT_IMPORTS), "--no-cache", "--config", str(root / "pyproject.toml")], cwd=root,
+                          env=env, capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_the_layer_contracts_are_kept():
+    result = _lint_imports(PACKAGE.parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 kept, 0 broken" in result.stdout
+
+
+def test_the_layer_contracts_fail_on_a_planted_violation(tmp_path):
+    """The contract itself is tested: a copy of the package with a crossed layer, SQL outside store/ and Qt in the
+    core is refused, naming each."""
+    shutil.copytree(PACKAGE, tmp_path / "ggsr_desktop", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PACKAGE.parent / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / "ggsr_desktop" / "store" / "planted_upward.py").write_text("from ggsr_desktop.ops import session\n")
+    (tmp_path / "ggsr_desktop" / "evidence" / "planted_sql.py").write_text("import sqlite3\n")
+    (tmp_path / "ggsr_desktop" / "report" / "planted_qt.py").write_text("import PySide6.QtCore\n")
+    result = _lint_imports(tmp_path)
+    assert result.returncode != 0
+    assert "0 kept, 3 broken" in result.stdout, result.stdout
+    for planted in ("ggsr_desktop.store.planted_upward", "ggsr_desktop.evidence.planted_sql",
+                    "ggsr_desktop.report.planted_qt"):
+        assert planted in result.stdout

@@ -186,8 +186,9 @@ def test_anonymise_command_plain_known_names_and_jsonl(capsys, monkeypatch):
     code, out, _ = run(capsys, "anonymise", "--known-name", "moeder=Fatima Yilmaz", stdin="fatima belde 06-98765432.",
                        monkeypatch=monkeypatch)
     assert (code, out) == (0, "[moeder] belde [telefoonnummer].")
-    lines = "\n".join(json.dumps(x) for x in [{"text": "Kees de Boer woont in Zwolle.", "known_names": ["Kees de Boer"]},
-                                              {"text": "Mail jan@voorbeeld.nl", "known_names": []}])
+    items = [{"text": "Kees de Boer woont in Zwolle.", "known_names": ["Kees de Boer"]},
+             {"text": "Mail jan@voorbeeld.nl", "known_names": []}]
+    lines = "\n".join(json.dumps(x) for x in items)
     code, out, _ = run(capsys, "anonymise", "--jsonl", stdin=lines, monkeypatch=monkeypatch)
     results = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and [r["text"] for r in results] == ["[persoon] woont in [plaats 1].", "Mail [e-mailadres]"]

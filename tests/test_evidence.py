@@ -57,8 +57,8 @@ def test_matrix_counts_equal_the_stored_codings(store, case_framework, approach)
     ap, capture, interviews = approach
     rng = random.Random(7)
     ids = [i.id for i in case_framework.indicators]
-    for code, roles in interviews.items():
-        for role, interview_id in roles.items():
+    for _code, roles in interviews.items():
+        for _role, interview_id in roles.items():
             for n in range(rng.randint(0, 12)):
                 chosen = rng.sample(ids, rng.randint(0, 3))
                 store.add_quote(interview_id, f"Citaat {n}", "citaat",
@@ -124,7 +124,8 @@ def test_the_proposal_counts_cases_and_proposes_a_mark():
     none = _cell({}, {})
     both = _cell({"gezin": 1, "regisseur": 1}, {"positief": 1, "negatief": 1})
     p = propose([pos, pos, pos])
-    assert p.mark is Mark.SATISFIED and p.text == "In alle drie de casussen wijst het bewijs erop dat hieraan wordt voldaan."
+    assert p.mark is Mark.SATISFIED
+    assert p.text == "In alle drie de casussen wijst het bewijs erop dat hieraan wordt voldaan."
     p = propose([pos, pos, neg], "procesmanager")
     assert p.mark is Mark.SATISFIED
     assert p.text.startswith("In twee van de drie casussen wijst het bewijs erop dat hieraan wordt voldaan. In één van "

@@ -96,7 +96,8 @@ def test_bad_retyped_words_are_refused(setup, store):
 
 def test_a_missed_part_is_replaced_by_whole_words(setup, store, db_path):
     actions, interview = setup
-    quote = actions.save(interview, "De juf op de Zonnebloemschool heet eigenlijk mevrouw Ottolien en [moeder] weet dat.")
+    quote = actions.save(interview,
+                         "De juf op de Zonnebloemschool heet eigenlijk mevrouw Ottolien en [moeder] weet dat.")
     text = quote.text
     start = text.index("eigenlijk") + 2  # a selection in the middle of a word takes the whole word
     end = start + 5

@@ -7,7 +7,7 @@ import pytest
 
 from ggsr_desktop.anonymise.register import Person
 from ggsr_desktop.errors import ValidationError
-from ggsr_desktop.models import Mark, Role, Status
+from ggsr_desktop.models import Mark, Role, Stance, Status
 from ggsr_desktop.ops.changes import Changes
 from ggsr_desktop.ops.session import Session
 
@@ -27,11 +27,14 @@ def approach(session):
 
 
 def _tables(store):
-    return {name: [dict(r) for r in store.db[name].rows] for name in ("cases", "interviews", "register_entries", "case_keys",
-                                                      "quotes", "judgements")}
+    tables = ("cases", "interviews", "register_entries", "case_keys", "quotes", "judgements")
+    return {name: [dict(r) for r in store.db[name].rows] for name in tables}
 
 
-def _case(session, approach, code="Gezin A", persons=(Person("moeder", "Wilhelmina Kanarievogel"),)):
+MOTHER = Person("moeder", "Wilhelmina Kanarievogel")
+
+
+def _case(session, approach, code="Gezin A", persons=(MOTHER,)):
     structure = session.structure()
     return session.perform(lambda: structure.create_case(approach.id, code, list(persons), PROFESSIONALS,
                                                          {"gezin": "2027-03-01"}))
@@ -108,7 +111,8 @@ def test_one_history_across_quotes_judgements_and_the_tree(session, approach, st
     family = store.list_interviews(case.id)[0]
     quotes, judging = session.quotes(), session.judging(approach.id, "Inspecteur Test")
     indicator = case_framework.indicators[0].id
-    saved = session.perform(lambda: quotes.save(family.id, "Het plan is samen gemaakt.", codings={indicator: "positief"}))
+    saved = session.perform(lambda: quotes.save(family.id, "Het plan is samen gemaakt.",
+                                                codings={indicator: Stance.POSITIVE}))
     assert saved.changes == Changes(quotes=True)
     judged = session.perform(lambda: judging.set_mark(indicator, Mark.SATISFIED.value))
     assert judged.changes == Changes(judgements=True)
@@ -117,7 +121,8 @@ def test_one_history_across_quotes_judgements_and_the_tree(session, approach, st
 
     assert [session.undo().label for _ in range(3)] == ["gesprek wijzigen", "beoordeling wijzigen", "citaat opslaan"]
     assert store.get_interview(family.id).status is Status.PLANNED
-    assert store.get_judgement(approach.id, indicator) is None or store.get_judgement(approach.id, indicator).mark is None
+    undone = store.get_judgement(approach.id, indicator)
+    assert undone is None or undone.mark is None
     assert store.list_quotes(family.id) == []
     assert [session.redo().label for _ in range(3)] == ["citaat opslaan", "beoordeling wijzigen", "gesprek wijzigen"]
     assert store.get_interview(family.id).status is Status.DONE

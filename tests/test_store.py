@@ -150,7 +150,8 @@ def test_search_is_accent_and_case_insensitive_and_scoped(store, interview):
 
 
 def test_connection_settings(store):
-    pragma = lambda name: store.db.execute(f"PRAGMA {name}").fetchone()[0]
+    def pragma(name):
+        return store.db.execute(f"PRAGMA {name}").fetchone()[0]
     assert pragma("journal_mode") == "wal"
     assert pragma("synchronous") == 2  # FULL
     assert pragma("foreign_keys") == 1

@@ -22,7 +22,11 @@ from ggsr_desktop.anonymise.register import CaseRegister
 from ggsr_desktop.models import QuoteSpan
 
 PERSON_TRIGGERS = frozenset(
-    ["meneer", "mevrouw", "mevr", "mw", "mr", "dhr", "heer", "juf", "juffrouw", "meester", "familie", "fam", "dokter", "dr", "oom", "tante", "opa", "oma", "neef", "nicht", "zus", "zusje", "broer", "broertje", "vriend", "vriendin", "vriendje", "vriendinnetje", "buurman", "buurvrouw", "collega", "mentor", "stiefvader", "stiefmoeder", "stiefzus", "stiefbroer", "partner", "ex", "schoonmoeder", "schoonvader", "zoon", "dochter", "agent", "wijkagent", "trainer", "coach", "docent", "leraar",
+    ["meneer", "mevrouw", "mevr", "mw", "mr", "dhr", "heer", "juf", "juffrouw", "meester", "familie", "fam", "dokter",
+     "dr", "oom", "tante", "opa", "oma", "neef", "nicht", "zus", "zusje", "broer", "broertje", "vriend", "vriendin",
+     "vriendje", "vriendinnetje", "buurman", "buurvrouw", "collega", "mentor", "stiefvader", "stiefmoeder",
+     "stiefzus", "stiefbroer", "partner", "ex", "schoonmoeder", "schoonvader", "zoon", "dochter", "agent",
+     "wijkagent", "trainer", "coach", "docent", "leraar",
      "lerares", "begeleider", "hulpverlener", "consulent", "casemanager", "advocaat", "advocate", "rechter",
      "bewindvoerder", "wijkcoach", "gezinscoach", "jeugdbeschermer", "voogd", "huisarts", "ambtenaar",
      "leerplichtambtenaar", "buurjongen", "buurmeisje"]

@@ -25,12 +25,15 @@ TOKEN = re.compile(r"\w+", re.UNICODE)
 
 # Tussenvoegsels and name particles (lowercase).
 PARTICLES = frozenset(
-    ["van", "de", "der", "den", "het", "'t", "t", "ter", "ten", "te", "v", "d", "vd", "el", "al", "ben", "bin", "ibn", "abu", "da", "di", "du", "dos", "das", "del", "della", "la", "le", "les", "von", "zu", "zum", "vom", "mc", "mac", "o"]
+    ["van", "de", "der", "den", "het", "'t", "t", "ter", "ten", "te", "v", "d", "vd", "el", "al", "ben", "bin", "ibn",
+     "abu", "da", "di", "du", "dos", "das", "del", "della", "la", "le", "les", "von", "zu", "zum", "vom", "mc", "mac",
+     "o"]
 )
 
 
 # Dutch function words that are also first names or nicknames (added to deduce's stop words).
-FUNCTION_WORDS = frozenset(["wil", "mag", "ben", "kan", "dan", "bas", "will", "jan", "en", "of", "maar", "toen", "dus", "als", "al", "nog", "wel", "niet", "ook", "zo"])
+FUNCTION_WORDS = frozenset(["wil", "mag", "ben", "kan", "dan", "bas", "will", "jan", "en", "of", "maar", "toen",
+                            "dus", "als", "al", "nog", "wel", "niet", "ook", "zo"])
 
 
 # A capitalised word whose lowercase form is at least this frequent (Zipf scale: 3 = once per million words) is an

@@ -70,7 +70,8 @@ def person_forms(person: Person, function_words: frozenset[str] = frozenset(),
         particles.append(rest[0])
         rest = rest[1:]
     surname = rest
-    word_like = lambda t: t.lower() in function_words
+    def word_like(t):
+        return t.lower() in function_words
     forms.append(Form(toks, False))
     forms.append(Form(first_word, len(first_word) == 1 and word_like(first)))
     for variant in person.variants:

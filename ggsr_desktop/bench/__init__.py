@@ -1,7 +1,8 @@
 """The `bench` command: speed and memory at field scale, each figure with a baseline measured in the same run.
 
 Synthetic studies of 1,000 / 10,000 / 100,000 quotes are generated in a temporary folder (`--quick` stops at
-10,000). GUI figures are taken in fresh processes (`gui/bench_child.py`); the others in this process. Medians over repeated
+10,000). GUI figures are taken in fresh processes (`gui/bench_child.py`); the others in this process. Medians over
+repeated
 runs. `GGSR_BENCH_SIZES` (e.g. '200,500,1000') and `GGSR_BENCH_REPEAT` shrink a run for tests.
 """
 
@@ -105,4 +106,5 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} kernen, {cpu}, Python {platform.python_version()}"
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} kernen, {cpu}, "
+            f"Python {platform.python_version()}")

@@ -21,7 +21,7 @@ def quote_save(texts: list[str], folder: Path) -> list[Figure]:
     from ggsr_desktop.anonymise.anonymiser import Anonymiser
     from ggsr_desktop.ops.capture import Capture
     from ggsr_desktop.store import database
-    from ggsr_desktop.store.connection import connect
+    from ggsr_desktop.store.baseline import raw_quote_inserts
 
     store = database.create_database(folder / "opslaan.sqlite", PASSPHRASE)
     try:
@@ -39,35 +39,15 @@ def quote_save(texts: list[str], folder: Path) -> list[Figure]:
             start = time.perf_counter()
             store.add_quote(interview, text, Kind.QUOTE, codings)
             store_part.append((time.perf_counter() - start) * 1000)
-        key = store._key
+        raw = raw_quote_inserts(store, interview, texts)
     finally:
         store.close(backup=False)
-    raw = _raw_inserts(connect(folder / "opslaan.sqlite", key), interview, texts)
     return [
         Figure("save_p50", statistics.median(full), "ms", statistics.median(raw), "—", None),
         Figure("save_p99", percentile(full, 99), "ms", percentile(raw, 99), "≤ 15 ms", percentile(full, 99) <= 15),
         Figure("save_store_part_p99", percentile(store_part, 99), "ms", percentile(raw, 99), "ratio ≤ 3",
                percentile(store_part, 99) <= 3 * percentile(raw, 99)),
     ]
-
-
-def _raw_inserts(conn, interview: int, texts: list[str]) -> list[float]:
-    """The baseline: the same rows written with plain SQL, one transaction and commit per quote."""
-    times = []
-    try:
-        for text in texts:
-            start = time.perf_counter()
-            conn.execute("BEGIN IMMEDIATE")
-            cur = conn.execute("INSERT INTO quotes (interview_id, text, kind, created, updated, needs_review) "
-                               "VALUES (?, ?, 'citaat', '2026-01-01', '2026-01-01', 0)", (interview, text))
-            conn.executemany("INSERT INTO codings (quote_id, indicator_id, stance) VALUES (?, ?, ?)",
-                             [(cur.lastrowid, "aanpak.doelen", Stance.POSITIVE),
-                              (cur.lastrowid, "aanpak.outreachend", Stance.NEUTRAL)])
-            conn.execute("COMMIT")
-            times.append((time.perf_counter() - start) * 1000)
-    finally:
-        conn.close()
-    return times
 
 
 def matrix_and_search(db: Path, repeat: int, label: str) -> list[Figure]:

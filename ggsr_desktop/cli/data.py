@@ -185,7 +185,8 @@ def _evaluate(args) -> int:
     if args.json:
         print_json(summary)
         return 0
-    pct = lambda v: f"{100 * v:.1f} %"
+    def pct(v):
+        return f"{100 * v:.1f} %"
     print(f"{args.evaluate}: {summary['quotes']} citaten, {summary['items']} te verwijderen items, "
           f"{summary['must_keep']} te behouden")
     print(f"  items verwijderd:           {pct(summary['item_recall'])}")

@@ -70,7 +70,8 @@ def write_study(store: Store, data: dict, path: Path, catalog: FrameworkCatalog)
         framework = catalog.get(study.get("framework"))
     except KeyError:
         raise DemoDataError(path, study.line_of("framework"), "study.framework",
-                            f"onbekend toetsingskader {study.get('framework')!r}; bekend: {', '.join(catalog.ids())}")
+                            f"onbekend toetsingskader {study.get('framework')!r}; bekend: {', '.join(catalog.ids())}"
+                            ) from None
     ap = data["approach"]
     desc = ap.get("description") or {}
     for key in desc:

@@ -132,7 +132,7 @@ class _Reader:
     def fail(self, line, field_name, problem):
         raise FrameworkError(self.path, line, field_name, problem)
 
-    def mapping(self, value, line, field_name) -> "strict_yaml.LocatedDict":
+    def mapping(self, value, line, field_name) -> strict_yaml.LocatedDict:
         if not isinstance(value, dict):
             self.fail(line, field_name, f"verwacht een mapping (sleutel: waarde), gevonden: {_describe(value)}")
         return value
@@ -167,7 +167,7 @@ class _Reader:
         self.seen_ids[value] = line
         return value
 
-    def sequence(self, m, key, field_name) -> "strict_yaml.LocatedList":
+    def sequence(self, m, key, field_name) -> strict_yaml.LocatedList:
         value = m[key]
         if not isinstance(value, list):
             self.fail(m.line_of(key), field_name, f"verwacht een lijst, gevonden: {_describe(value)}")
@@ -264,7 +264,8 @@ def _questions(r: _Reader, im, field_prefix: str, level: str) -> dict[str, tuple
         texts = []
         for qi, q in enumerate(items):
             if not isinstance(q, str) or not q.strip():
-                problem = "vraag is leeg" if isinstance(q, str) or q is None else f"moet tekst zijn, gevonden: {_describe(q)}"
+                problem = ("vraag is leeg" if isinstance(q, str) or q is None
+                           else f"moet tekst zijn, gevonden: {_describe(q)}")
                 r.fail(items.line_of(qi), f"{qf}.{role}[{qi}]", problem)
             texts.append(q.strip())
         result[role] = tuple(texts)

@@ -49,7 +49,8 @@ class AutoSave(QObject):
     the focus, on Enter in a line edit, and `delay_ms` after the last keystroke.
 
     The stored text may differ from what was typed (a name replaced by its role, spaces stripped): it is put in
-    the field when the field loses the focus or on Enter in a line edit, never while typing goes on. When `save` raises a
+    the field when the field loses the focus or on Enter in a line edit, never while typing goes on. When `save`
+    raises a
     GgsrError the message goes to `errors` (naming `what`), the typed text stays in the field and the next pause
     or focus change tries again. `saved` is emitted after the stored text changed.
     """
@@ -95,7 +96,7 @@ class AutoSave(QObject):
             except GgsrError as exc:
                 self._failed(str(exc))
                 return False
-            except Exception as exc:  # noqa: BLE001 - a bug must not cost the typed text: it stays in the field
+            except Exception as exc:
                 log.exception("saving %s failed", self.what)
                 self._failed(self.tr("onverwachte fout ({0})").format(type(exc).__name__))
                 return False

@@ -120,7 +120,7 @@ class CaseDialog(FormDialog):
 
         plan = QGroupBox(self.tr("Gesprekken"))
         grid = QGridLayout(plan)
-        self.dates: dict[str, QDateEdit] = {}  # 'gezin', 'regisseur', 'professional 1' … , 'document' 
+        self.dates: dict[str, QDateEdit] = {}  # 'gezin', 'regisseur', 'professional 1' … , 'document'
         self.professionals: list[QComboBox] = []
         rows = [(Role.FAMILY, self.tr("Gesprek met het gezin")), (Role.REGISSEUR, self.tr("Gesprek met de regisseur"))]
         rows += [(f"{Role.PROFESSIONAL.value} {i + 1}", self.tr("Professional {0}").format(i + 1))

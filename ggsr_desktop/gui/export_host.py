@@ -64,8 +64,9 @@ class ExportHost(QObject):
         w = self.window
         current = self.template()
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Huisstijlsjabloon"), self.tr(
-            "Huidig sjabloon: {0}\n\nDe nota neemt de stijlen (lettertypen, kleuren, koppen) over uit een Word-document "
-            "of -sjabloon van uw organisatie.").format(current or self.tr("geen (standaardopmaak)")), parent=w)
+            "Huidig sjabloon: {0}\n\nDe nota neemt de stijlen (lettertypen, kleuren, koppen) over uit een "
+            "Word-document of -sjabloon van uw organisatie.").format(current or self.tr("geen (standaardopmaak)")),
+            parent=w)
         choose = box.addButton(self.tr("Sjabloon &kiezen…"), QMessageBox.ButtonRole.AcceptRole)
         clear = box.addButton(self.tr("&Geen sjabloon"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Annu&leren"), QMessageBox.ButtonRole.RejectRole)

@@ -1,6 +1,7 @@
 """The interview screen's actions on its quote list that review the anonymisation (Ctrl+T put a word back, Ctrl+M
 replace a missed part, Ctrl+K checked) and its context menu; a mixin of `InterviewScreen`, which provides
-`quote_list`, `store`, `actions`, `performing` (the actions as operations), `quotes`, `_run`, `_notify`, `refresh` and the other quote actions."""
+`quote_list`, `store`, `actions`, `performing` (the actions as operations), `quotes`, `_run`, `_notify`, `refresh`
+and the other quote actions."""
 
 from __future__ import annotations
 

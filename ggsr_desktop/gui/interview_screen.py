@@ -1,9 +1,10 @@
 """The interview screen: guide (left), capture and quote list (centre), case coverage (right).
 
 Every quote is durable when Enter returns: it goes through `QuoteActions.save` (anonymised by `Capture`) as one
-operation of the session (`Operations`), and the editor is cleared only after that returned. The unsaved text is kept as an anonymised draft every few
-seconds. The anonymiser takes seconds to build, so it is built off the GUI thread (`AnonymiserProvider`);
-typing never waits for it, and a save asked for before it is ready happens as soon as it is.
+operation of the session (`Operations`), and the editor is cleared only after that returned. The unsaved text is
+kept as an anonymised draft every few seconds. The anonymiser takes seconds to build, so it is built off the GUI
+thread (`AnonymiserProvider`); typing never waits for it, and a save asked for before it is ready happens as soon
+as it is.
 """
 
 from __future__ import annotations
@@ -375,7 +376,7 @@ class InterviewScreen(QuoteReviewActions, QWidget):
         except GgsrError as exc:
             self._notify(self._failure(exc), error=True)
             return
-        except Exception as exc:  # noqa: BLE001 - a bug must not cost the typed text: it stays in the editor
+        except Exception as exc:
             log.exception("saving a quote failed")
             self._notify(self.tr("NIET opgeslagen door een onverwachte fout ({0}). Uw tekst staat nog in het "
                                  "invoerveld.").format(type(exc).__name__), error=True)

@@ -27,7 +27,8 @@ from ggsr_desktop.gui.form_dialog import FormDialog, named
 from ggsr_desktop.gui.guide_view import one_line
 from ggsr_desktop.models import JudgementChange, Mark, Quote, Stance
 
-FIELD_NAMES = {"mark": "oordeel", "finding": "bevinding", "highlight": "markering", "quote_ids": "illustratieve citaten"}
+FIELD_NAMES = {"mark": "oordeel", "finding": "bevinding", "highlight": "markering",
+               "quote_ids": "illustratieve citaten"}
 
 
 def _value(field: str, value) -> str:

@@ -43,7 +43,7 @@ from ggsr_desktop.store import backups as backup_files
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # (kind, id) of a tree item
 WIDE_ENOUGH = 1500  # logical pixels: narrower, the tree is hidden while an interview is open
 BACKUP_CHECK_MS = 60_000
-CHECK_DELAY_MS = 300  # the full check of a database opened without it starts this long after the window  # how often the periodic backup is considered (it runs when due: see Store)
+CHECK_DELAY_MS = 300  # the full check of a database opened without it starts this long after the window
 
 
 class MainWindow(QMainWindow):

@@ -56,7 +56,7 @@ class Operations(QObject):
             return self.perform(operation, initiator)
         except GgsrError as exc:
             self._report(f"{failed}: {exc}", initiator, on_error)
-        except Exception as exc:  # noqa: BLE001 - reported; what was typed stays where it was
+        except Exception as exc:
             log.exception("an operation failed")
             self._report(_t("{0} door een onverwachte fout ({1}).").format(failed, type(exc).__name__),
                          initiator, on_error)

@@ -261,7 +261,8 @@ class QuotePanel(QWidget):
                 text = one_line(self.framework.indicator(coding.indicator_id).text)
                 text = text if len(text) <= 70 else text[:68] + "…"
             colour = {Stance.POSITIVE: "#15803d", Stance.NEGATIVE: "#b91c1c"}.get(coding.stance.value, "#4b5563")
-            entry = f"{html.escape(text)} <span style='color:{colour}'>({html.escape(labels.stance(coding.stance))})</span>"
+            stance = html.escape(labels.stance(coding.stance))
+            entry = f"{html.escape(text)} <span style='color:{colour}'>({stance})</span>"
             codes.append(f"<b>{entry}</b>" if mine else entry)
         coded = "<br>".join(f"▸ {c}" for c in codes) if codes else html.escape(self.tr("nog te coderen"))
         return (f'{" &nbsp;·&nbsp; ".join(head)}<br>{highlighted(quote)}'

@@ -238,7 +238,7 @@ class ReviewScreen(QWidget):
         except GgsrError as exc:
             self._notify(self.tr("Niet opgeslagen: {0}").format(exc), error=True)
             return None
-        except Exception as exc:  # noqa: BLE001 - reported; what was typed stays in its field
+        except Exception as exc:
             log.exception("a judging action failed")
             self._notify(self.tr("Niet opgeslagen door een onverwachte fout ({0}).").format(type(exc).__name__),
                          error=True)
@@ -487,12 +487,14 @@ class ReviewScreen(QWidget):
         rows = [
             ("Ctrl+M", self.tr("naar de matrix (pijltjes: cel kiezen)")),
             ("Ctrl+F", self.tr("zoeken in alle citaten van de aanpak")),
-            ("Ctrl+L", self.tr("naar de lijst met citaten")), ("Spatie", self.tr("citaat als illustratie (de)selecteren")),
+            ("Ctrl+L", self.tr("naar de lijst met citaten")),
+            ("Spatie", self.tr("citaat als illustratie (de)selecteren")),
             ("Enter", self.tr("citaat openen in het gesprek")), ("Ctrl+R", self.tr("citaat hercoderen")),
             ("Ctrl+E", self.tr("naar de bevinding")),
             ("Ctrl+1 / 2 / 3 / 0", self.tr("oordeel: ✓ voldoet / X verbeterpunt / – niet vastgesteld / geen")),
             ("Alt+G / Alt+R / Alt+0", self.tr("markering: groen / rood / geen")),
-            ("Ctrl+P", self.tr("voorstel voor bevinding en oordeel")), ("Ctrl+H", self.tr("geschiedenis van het oordeel")),
+            ("Ctrl+P", self.tr("voorstel voor bevinding en oordeel")),
+            ("Ctrl+H", self.tr("geschiedenis van het oordeel")),
             ("Ctrl+Z / Ctrl+Shift+Z", self.tr("ongedaan maken / opnieuw")), ("F1", self.tr("deze hulp")),
         ]
         table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)

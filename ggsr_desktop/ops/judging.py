@@ -181,7 +181,8 @@ class JudgementActions:
         new = self.store.get_approach_texts(self.approach_id)[key]
         if new != before:
             self.stack.push(Step("tekst wijzigen", lambda: self.store.set_approach_text(self.approach_id, key, before),
-                                 lambda: self.store.set_approach_text(self.approach_id, key, new), f"text:{key}", changes=TEXTS))
+                                 lambda: self.store.set_approach_text(self.approach_id, key, new), f"text:{key}",
+                                 changes=TEXTS))
 
     def set_recommendations(self, items: list[tuple[str, str]]) -> None:
         """Chapter 5.2: (lead, text) pairs in order."""

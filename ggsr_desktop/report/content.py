@@ -276,7 +276,8 @@ def _section(store, framework, approach_id, section: ReportSection, judgements, 
         theme = next(t.name for t in framework.themes if any(i.id == indicator_id for i in t.indicators))
         if theme not in themes:
             themes.append(theme)
-    findings = [" ".join(judgements[i].finding.split()) for i in ids if i in judgements and judgements[i].finding.strip()]
+    findings = [" ".join(judgements[i].finding.split()) for i in ids
+                if i in judgements and judgements[i].finding.strip()]
     chosen = list(dict.fromkeys(q for i in ids if i in judgements for q in judgements[i].quote_ids))
     lines = [_line(quote(q), roles, label, auto=False) for q in chosen if quote(q) is not None]
     if not lines:  # nothing selected: a draft of up to two fitting quotes per indicator, to be checked

@@ -54,7 +54,8 @@ Progress = Callable[[float, str], None]
 def write_nota(doc, nota: Nota, progress: Progress = lambda _f, _m: None) -> None:
     w = _Writer(doc, nota)
     steps = [("titelpagina", w.title_page), ("voorwoord en inhoudsopgave", w.front), ("inleiding", w.introduction),
-             ("typering", w.typering), ("wat gaat goed", lambda: w.sections("Wat gaat goed?", nota.green, Highlight.GREEN)),
+             ("typering", w.typering),
+             ("wat gaat goed", lambda: w.sections("Wat gaat goed?", nota.green, Highlight.GREEN)),
              ("wat kan beter", lambda: w.sections("Wat kan beter?", nota.red, Highlight.RED)),
              ("conclusie en aanbevelingen", w.conclusion), ("bijlage 1", w.appendix)]
     for k, (name, step) in enumerate(steps):
@@ -63,7 +64,7 @@ def write_nota(doc, nota: Nota, progress: Progress = lambda _f, _m: None) -> Non
     page_setup(doc, nota.title)
     update_fields_on_open(doc)
     core_properties(doc, nota.title, SUBTITLE, nota.author,
-                    dt.datetime.combine(nota.date, dt.time(12, 0), tzinfo=dt.timezone.utc))
+                    dt.datetime.combine(nota.date, dt.time(12, 0), tzinfo=dt.UTC))
     progress(1.0, "klaar")
 
 
@@ -240,8 +241,8 @@ class _Writer:
             paragraph = self.styles.paragraph("List Bullet")
             paragraph.add_run(clean(f"{name}:")).bold = True
             paragraph.add_run(clean(f" {description}"))
-        self.para("Deze thema's zijn verder uitgewerkt in criteria en bijbehorende indicatoren. De onderstaande tabellen "
-                  "bevatten de bevindingen van STJ per indicator uit het toetsingskader. Per indicator wordt "
+        self.para("Deze thema's zijn verder uitgewerkt in criteria en bijbehorende indicatoren. De onderstaande "
+                  "tabellen bevatten de bevindingen van STJ per indicator uit het toetsingskader. Per indicator wordt "
                   "aangegeven of de zorg en ondersteuning vanuit de aanpak daaraan voldoet (✓), of er een "
                   "verbeterpunt is (X) of dat dit niet is vastgesteld (–).")
         legend = self.para("Legenda: ✓ voldoet · X verbeterpunt · – niet vastgesteld. ", bold=False)

@@ -29,7 +29,8 @@ PRAGMAS = {  # name -> value every connection must report (tested)
 }
 
 # primary SQLite result codes
-_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB, _PERM, _AUTH = 5, 6, 8, 10, 11, 13, 14, 26, 3, 23
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL = 5, 6, 8, 10, 11, 13
+_CANTOPEN, _NOTADB, _PERM, _AUTH = 14, 26, 3, 23
 
 
 def connect(path: Path, key: bytes | None, readonly: bool = False, wal: bool = True):

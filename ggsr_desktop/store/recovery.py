@@ -133,13 +133,13 @@ def _readable_rows(conn, table: str, names: list[str], after: int | None, max_ga
     if after is None:
         try:
             yield from conn.execute(select).fetchall()
-        except Exception:  # noqa: BLE001, S110 — unreadable: nothing to salvage from this table
+        except Exception:  # noqa: BLE001 — unreadable: nothing to salvage from this table
             pass
         return
     try:
         yield from conn.execute(f"{select} WHERE rowid > ? ORDER BY rowid", (after,)).fetchall()
         return
-    except Exception:  # noqa: BLE001, S110 — a damaged page can fail in many ways; then read row by row
+    except Exception:  # noqa: BLE001 — a damaged page can fail in many ways; then read row by row
         pass
     rowid, misses = after, 0
     while misses < max_gap:
