@@ -72,9 +72,9 @@ def test_study_approach_and_case_from_the_gui(qtbot, store, catalog, anonymiser,
 def test_qt_standard_buttons_are_dutch(qtbot):
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ggsr_desktop.gui.app import _application
+    from ggsr_desktop.gui.app import application
 
-    assert _application() is QApplication.instance()
+    assert application() is QApplication.instance()
     box = QMessageBox(QMessageBox.Icon.Question, "t", "t", QMessageBox.StandardButton.Yes
                       | QMessageBox.StandardButton.No)
     qtbot.addWidget(box)

@@ -27,7 +27,7 @@ def window(qtbot, tmp_path, catalog, anonymiser):
     window = MainWindow(Store.open(db), catalog, anonymiser_provider=AnonymiserProvider(anonymiser),
                         settings=settings)
     show_active(qtbot, window, 1400, 900)
-    window.tree.setCurrentItem(window._item_of("approach", 1))
+    window.tree.setCurrentItem(window.item_of("approach", 1))
     yield window
     window.close_store()
 

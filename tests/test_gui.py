@@ -65,13 +65,13 @@ def test_failed_open_keeps_the_current_database(window, tmp_path, monkeypatch):
     current = window.store
     junk = tmp_path / "kapot.sqlite"
     junk.write_bytes(b"geen database" * 50)
-    window._switch(lambda: Store.open(junk))
+    window.switch_to(lambda: Store.open(junk))
     assert shown and "geen GGSR-database" in shown[0]
     assert window.store is current and window.store.list_studies()
 
 
 def test_new_database_switches_and_shows_empty_state(window, tmp_path):
-    window._switch(lambda: Store.create(tmp_path / "leeg.sqlite"))
+    window.switch_to(lambda: Store.create(tmp_path / "leeg.sqlite"))
     assert window.windowTitle() == "GGSR Desktop — leeg.sqlite [NIET VERSLEUTELD]"  # made without a key
     assert window.tree.topLevelItemCount() == 0
     assert window.detail.title.text() == "Geen onderzoeken"

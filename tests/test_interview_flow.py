@@ -115,12 +115,12 @@ def test_a_whole_interview_survives_closing_and_reopening(qtbot, tmp_path, db, c
     assert screen.editor.hasFocus()
 
     plan_indicator, network_indicator = _indicators_with_family_questions(case_framework)
-    _click_row(qtbot, screen.guide, screen.guide._indicator_items[plan_indicator].child(0))
+    _click_row(qtbot, screen.guide, screen.guide.indicator_items[plan_indicator].child(0))
     assert screen.current_indicator == plan_indicator
     screen.editor.setFocus()
     for text in QUOTES[:5]:
         _type_and_enter(qtbot, screen, text)
-    _click_row(qtbot, screen.guide, screen.guide._indicator_items[network_indicator].child(0))
+    _click_row(qtbot, screen.guide, screen.guide.indicator_items[network_indicator].child(0))
     screen.editor.setFocus()
     qtbot.keyClick(screen.editor, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # negatief
     for text in QUOTES[5:]:
@@ -142,7 +142,7 @@ def test_a_whole_interview_survives_closing_and_reopening(qtbot, tmp_path, db, c
     screen.quote_list.setFocus()
     recoded = quotes[7]  # 'De schulden …': belongs to the plan, not to the network
     screen.quote_list.setCurrentRow(_row_of(screen, recoded.id))
-    _click_row(qtbot, screen.guide, screen.guide._indicator_items[plan_indicator].child(0))
+    _click_row(qtbot, screen.guide, screen.guide.indicator_items[plan_indicator].child(0))
     screen.quote_list.setFocus()
     screen.quote_list.setCurrentRow(_row_of(screen, recoded.id))
     qtbot.keyClick(screen.quote_list, Qt.Key.Key_R, CTRL)
@@ -175,7 +175,7 @@ def test_a_whole_interview_survives_closing_and_reopening(qtbot, tmp_path, db, c
     assert "nog geen bewijs" in screen.coverage.item_for(_other_indicator(case_framework, plan_indicator,
                                                                           network_indicator)).text(0)
     assert [c.indicator_id for c in again.store.get_quote(recoded.id).codings] == [plan_indicator]
-    assert screen.guide._indicator_items[plan_indicator].text(1) == "✓ 6"
+    assert screen.guide.indicator_items[plan_indicator].text(1) == "✓ 6"
     again.close()
     again.close_store()
 

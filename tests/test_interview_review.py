@@ -145,9 +145,8 @@ def test_the_review_list_opens_a_quote_in_its_interview(qtbot, store, setup, cat
 
 
 def test_typing_goes_on_when_the_anonymiser_cannot_be_loaded(qtbot, store, setup, case_framework, db_path):
-    provider = AnonymiserProvider()
-    provider.error = "woordenlijsten ontbreken"  # as _build leaves it when loading failed
-    provider._started = True
+    provider = AnonymiserProvider.pending()
+    provider.fail("woordenlijsten ontbreken")  # as a failed build ends
     screen = _screen(qtbot, store, case_framework, setup[0], provider)
     assert screen.capture is not None and screen.capture.strict
     assert "streng" in screen.notice.text()

@@ -65,7 +65,7 @@ def _type_and_enter(qtbot, screen, text):
 
 
 def _question_item(screen, indicator_id):
-    item = screen.guide._indicator_items[indicator_id]
+    item = screen.guide.indicator_items[indicator_id]
     return item.child(0) if item.childCount() else item
 
 
@@ -121,7 +121,7 @@ def test_enter_saves_anonymised_and_coded_to_the_guide_question(qtbot, screen, s
     assert screen.quote_list.count() == 1
     html = screen.quote_list.item(0).data(Qt.ItemDataRole.UserRole + 1)
     assert "[moeder]" in html and "background-color" in html  # the placeholder is highlighted
-    assert screen.guide._indicator_items[indicator.id].text(1) == "✓ 1"
+    assert screen.guide.indicator_items[indicator.id].text(1) == "✓ 1"
     store.close()
     data = _on_disk(db_path)
     assert b"Kanarievogel" not in data and b"Wilhelmina" not in data
@@ -244,7 +244,7 @@ def test_coverage_counts_sources_and_filters(qtbot, store, setup, case_framework
     rect = screen.coverage.visualItemRect(item)
     qtbot.mouseClick(screen.coverage.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert screen.filter_indicator == indicator.id and screen.quote_list.count() == 2
-    assert screen.guide.currentItem() is screen.guide._indicator_items[indicator.id]
+    assert screen.guide.currentItem() is screen.guide.indicator_items[indicator.id]
     assert screen.clear_filter_button.isVisibleTo(screen)
     screen.clear_filter_button.click()
     assert screen.quote_list.count() == 3
@@ -272,16 +272,14 @@ def test_the_timer_keeps_the_draft(qtbot, screen, store, setup):
 
 
 def test_typing_before_the_anonymiser_is_ready(qtbot, store, setup, case_framework, anonymiser):
-    provider = AnonymiserProvider()
-    provider._started = True  # stands in for the background build
+    provider = AnonymiserProvider.pending()  # stands in for the background build
     screen = InterviewScreen(store, case_framework, setup[0], provider)
     qtbot.addWidget(screen)
     screen.show()
     assert "geladen" in screen.notice.text()
     _type_and_enter(qtbot, screen, f"{NAME} belt.")
     assert store.list_quotes(setup[0]) == [] and screen.editor.toPlainText() == f"{NAME} belt."
-    provider._anonymiser = anonymiser
-    provider.ready.emit()
+    provider.deliver(anonymiser)
     assert [q.text for q in store.list_quotes(setup[0])] == ["[moeder] belt."]
     assert screen.editor.toPlainText() == ""
 

@@ -342,9 +342,9 @@ def test_move_section_with_equal_positions_and_at_the_ends(store, judging):
         store.update_section(sid, position=7)  # ordered by id when positions are equal
     judging.move_section(red[0], 1)
     assert _ids(store, "rood") == [red[1], red[0], red[2]]
-    depth = len(judging.stack._undo)
+    depth = judging.stack.depth
     judging.move_section(red[1], -1)  # already first: nothing changes, nothing to undo
-    assert _ids(store, "rood") == [red[1], red[0], red[2]] and len(judging.stack._undo) == depth
+    assert _ids(store, "rood") == [red[1], red[0], red[2]] and judging.stack.depth == depth
     judging.stack.undo()
     assert _ids(store, "rood") == red
     judging.stack.redo()

@@ -49,7 +49,7 @@ def window(qtbot, demo, catalog, anonymiser, tmp_path):
 
 @pytest.fixture
 def screen(qtbot, window):
-    window.tree.setCurrentItem(window._item_of("approach", 1))
+    window.tree.setCurrentItem(window.item_of("approach", 1))
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_B, CTRL)  # Onderzoek › Bewijs beoordelen en oordelen
     screen = window.review.screen
@@ -59,7 +59,7 @@ def screen(qtbot, window):
 
 def _click_cell(qtbot, screen, indicator_id, case_id):
     view = screen.view
-    index = view.model_.indexFromItem(view._cells[(indicator_id, case_id)])
+    index = view.model_.indexFromItem(view.cells[(indicator_id, case_id)])
     view.scrollTo(index)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
 
@@ -71,14 +71,14 @@ def _case_ids(store):
 def test_matrix_shows_every_indicator_and_case_with_the_stored_counts(screen, window, case_framework):
     store = window.store
     matrix = evidence_matrix(store, case_framework, 1)
-    cells = screen.view._cells
+    cells = screen.view.cells
     assert len(cells) == 33 * 3
     for (indicator_id, case_id), item in cells.items():
         shown = item.data(CELL_ROLE)
         assert shown == matrix.cell(indicator_id, case_id)
     assert [screen.view.model_.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
         "Indicator", "Gezin A", "Gezin B", "Gezin C", "Oordeel"]
-    assert screen.view._marks[NETWORK_ROLE].text() == "X"
+    assert screen.view.marks[NETWORK_ROLE].text() == "X"
     assert "Beoordeeld 33 van 33" in screen.progress_button.text()
 
 
@@ -127,7 +127,7 @@ def test_recode_a_quote_from_the_matrix(qtbot, screen, window, case_framework):
     store = window.store
     case_a = _case_ids(store)[0]
     _click_cell(qtbot, screen, NETWORK_ROLE, case_a)
-    before = screen.view._cells[(NETWORK_ROLE, case_a)].data(CELL_ROLE).total
+    before = screen.view.cells[(NETWORK_ROLE, case_a)].data(CELL_ROLE).total
     quote = screen.quotes.model.quotes[0]
     screen.quotes.select_quote(quote.id)
     screen.quotes.list.setFocus()
@@ -146,11 +146,11 @@ def test_recode_a_quote_from_the_matrix(qtbot, screen, window, case_framework):
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     codings = {c.indicator_id for c in store.get_quote(quote.id).codings}
     assert target in codings and NETWORK_ROLE not in codings
-    assert screen.view._cells[(NETWORK_ROLE, case_a)].data(CELL_ROLE).total == before - 1
+    assert screen.view.cells[(NETWORK_ROLE, case_a)].data(CELL_ROLE).total == before - 1
     assert quote.id not in [q.id for q in screen.quotes.model.quotes]
     screen.undo()
     assert NETWORK_ROLE in {c.indicator_id for c in store.get_quote(quote.id).codings}
-    assert screen.view._cells[(NETWORK_ROLE, case_a)].data(CELL_ROLE).total == before
+    assert screen.view.cells[(NETWORK_ROLE, case_a)].data(CELL_ROLE).total == before
 
 
 def test_mark_finding_highlight_history_and_undo(qtbot, screen, window, demo):
@@ -160,7 +160,7 @@ def test_mark_finding_highlight_history_and_undo(qtbot, screen, window, demo):
     screen.view.setFocus()
     qtbot.keyClick(screen.view, Qt.Key.Key_2, CTRL)
     assert store.get_judgement(1, indicator).mark.value == "verbeterpunt"
-    assert screen.view._marks[indicator].text() == "X" and screen.editor.mark_buttons["verbeterpunt"].isChecked()
+    assert screen.view.marks[indicator].text() == "X" and screen.editor.mark_buttons["verbeterpunt"].isChecked()
 
     qtbot.keyClick(screen, Qt.Key.Key_E, CTRL)
     assert screen.editor.finding.hasFocus()
@@ -188,7 +188,7 @@ def test_mark_finding_highlight_history_and_undo(qtbot, screen, window, demo):
         qtbot.keyClick(screen.view, Qt.Key.Key_Z, CTRL)
     j = store.get_judgement(1, indicator)
     assert j.mark.value == "niet_vastgesteld" and j.highlight.value == "geen" and not j.finding.startswith("Volgens")
-    assert screen.view._marks[indicator].text() == "–"
+    assert screen.view.marks[indicator].text() == "–"
     qtbot.keyClick(screen.view, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert store.get_judgement(1, indicator).mark.value == "verbeterpunt"
     window.close_store()

@@ -46,7 +46,7 @@ def _edit_menu_text(window) -> str:
 def test_ctrl_z_in_an_interview_undoes_the_judgement_made_in_the_review_screen(qtbot, window):
     store = window.store
     before = store.get_judgement(1, INDICATOR)
-    window.tree.setCurrentItem(window._item_of("approach", 1))
+    window.tree.setCurrentItem(window.item_of("approach", 1))
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_B, CTRL)
     review = window.review.screen
@@ -85,7 +85,7 @@ def test_ctrl_z_in_an_interview_undoes_the_judgement_made_in_the_review_screen(q
 def test_a_case_made_in_the_dialog_is_undone_and_redone_from_the_tree(qtbot, window):
     store = window.store
     cases = [c.id for c in store.list_cases(1)]
-    window.tree.setCurrentItem(window._item_of("approach", 1))
+    window.tree.setCurrentItem(window.item_of("approach", 1))
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_N, CTRL | SHIFT)
     dialog = window.prepare.dialog
@@ -94,20 +94,20 @@ def test_a_case_made_in_the_dialog_is_undone_and_redone_from_the_tree(qtbot, win
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     new = [c for c in store.list_cases(1) if c.id not in cases]
     assert len(new) == 1 and len(store.list_interviews(new[0].id)) == 6
-    assert window._item_of("case", new[0].id) is not None
+    assert window.item_of("case", new[0].id) is not None
     assert "casus aanmaken" in _edit_menu_text(window)
 
     activate(qtbot, window)
-    window.tree.setCurrentItem(window._item_of("approach", 1))
+    window.tree.setCurrentItem(window.item_of("approach", 1))
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_Z, CTRL)  # the case, its persons and its six interviews: one step
     assert [c.id for c in store.list_cases(1)] == cases
-    assert window._item_of("case", new[0].id) is None and window.interview_screen is None
+    assert window.item_of("case", new[0].id) is None and window.interview_screen is None
     assert store.register_entries(new[0].id) == {}
 
     qtbot.keyClick(window.tree, Qt.Key.Key_Z, CTRL | SHIFT)
     assert new[0].id in [c.id for c in store.list_cases(1)]
-    assert window._item_of("case", new[0].id) is not None
+    assert window.item_of("case", new[0].id) is not None
     family = next(iv for iv in store.list_interviews(new[0].id) if iv.role is Role.FAMILY)
     assert window.session.capture.save_quote(family.id, "Wilhelmina Kanarievogel belde.").text == "[moeder] belde."
 
@@ -121,9 +121,9 @@ def test_an_interview_status_set_in_its_header_is_undone(qtbot, window):
     target = Status.PLANNED if before is not Status.PLANNED else Status.DONE
     screen.set_status(target)
     assert store.get_interview(family.id).status is target
-    assert window._item_of("interview", family.id).text(1) == target.value
+    assert window.item_of("interview", family.id).text(1) == target.value
     assert screen.header.status.currentData() == target.value
     screen.undo()
     assert store.get_interview(family.id).status is before
     assert screen.header.status.currentData() == before.value
-    assert window._item_of("interview", family.id).text(1) == before.value
+    assert window.item_of("interview", family.id).text(1) == before.value

@@ -54,14 +54,14 @@ def matrix_and_search(db: Path, repeat: int, label: str) -> list[Figure]:
     from ggsr_desktop.evidence.matrix import evidence_matrix
     from ggsr_desktop.framework import load_catalog
     from ggsr_desktop.store import Store
+    from ggsr_desktop.store.baseline import codings_per_indicator
 
     framework = load_catalog().get("casusniveau")
     with Store.open(db, keep_backups=False) as store:
         approach = store.list_approaches()[0].id
         evidence_matrix(store, framework, approach)  # warm the page cache once, like a second look
         matrix = statistics.median(timed(lambda: evidence_matrix(store, framework, approach), repeat))
-        group_by = statistics.median(timed(lambda: store._rows(
-            "SELECT indicator_id, count(*) AS n FROM codings GROUP BY indicator_id"), repeat))
+        group_by = statistics.median(timed(lambda: codings_per_indicator(store), repeat))
         searches = []
         for word in SEARCH_WORDS:
             store.search_quotes(word, limit=200)

@@ -15,7 +15,7 @@ from ggsr_desktop.gui.main_window import MainWindow
 from ggsr_desktop.store import Store
 
 
-def _application() -> QApplication:
+def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("GGSR Desktop")
     app.setOrganizationName("Samenwerkend Toezicht Jeugd")
@@ -35,7 +35,7 @@ def _dutch_qt(app: QApplication) -> None:
 
 
 def run(store: Store, demo: bool = False) -> int:
-    app = _application()
+    app = application()
     catalog = load_catalog(paths.user_frameworks_dir(store.path))
     try:
         window = MainWindow(store, catalog, demo=demo)
@@ -57,7 +57,7 @@ def run(store: Store, demo: bool = False) -> int:
 
 def run_path(path) -> int:
     """Open (or create) the database at `path` as the user is asked to, then run the window; 1 when not opened."""
-    _application()
+    application()
     store = open_flow.open_store(None, path, verify=False)  # checked on a worker thread once the window is up
     if store is None:
         return 1

@@ -49,7 +49,7 @@ def app(db: str, ini: str) -> None:
     from ggsr_desktop.gui import open_flow
     from ggsr_desktop.gui.main_window import MainWindow
 
-    qapp = gui_app._application()
+    qapp = gui_app.application()
     store = open_flow.open_store(None, db, verify=False)  # as `run_path` does
     window = MainWindow(store, load_catalog(paths.user_frameworks_dir(store.path)),
                         settings=QSettings(ini, QSettings.Format.IniFormat))
@@ -89,7 +89,7 @@ def interview(db: str, ini: str) -> None:
         original(self, *args, **kwargs)
 
     module.Anonymiser.__init__ = watched
-    qapp = gui_app._application()
+    qapp = gui_app.application()
     window = MainWindow(Store.open(db), load_catalog(), demo=True,
                         settings=QSettings(ini, QSettings.Format.IniFormat))
     window.show()

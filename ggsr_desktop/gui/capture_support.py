@@ -26,6 +26,23 @@ class AnonymiserProvider(QObject):
         if anonymiser is not None:
             self._done.set()
 
+    @classmethod
+    def pending(cls) -> AnonymiserProvider:
+        """A provider whose build is under way elsewhere (the stand-in for tests): `deliver` or `fail` ends it."""
+        provider = cls()
+        provider._started = True
+        return provider
+
+    def deliver(self, anonymiser) -> None:
+        self._anonymiser = anonymiser
+        self._done.set()
+        self.ready.emit()
+
+    def fail(self, message: str) -> None:
+        self.error = message
+        self._done.set()
+        self.failed.emit(message)
+
     def get(self):
         return self._anonymiser
 
@@ -52,8 +69,7 @@ class AnonymiserProvider(QObject):
             self._done.set()  # `wait` returns, built or not
 
     def _failed(self, exc: BaseException) -> None:  # reported in the screen, typing goes on
-        self.error = str(exc) or type(exc).__name__
-        self.failed.emit(self.error)
+        self.fail(str(exc) or type(exc).__name__)
 
 
 _shared: AnonymiserProvider | None = None

@@ -104,8 +104,8 @@ class EvidenceView(QTreeView):
         self.setWordWrap(True)
         self.setAlternatingRowColors(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self._cells: dict[tuple[str, int], QStandardItem] = {}
-        self._marks: dict[str, QStandardItem] = {}
+        self.cells: dict[tuple[str, int], QStandardItem] = {}
+        self.marks: dict[str, QStandardItem] = {}
         self._rows: dict[str, QStandardItem] = {}
         self._cases: list = []
         self.selectionModel().currentChanged.connect(self._current_changed)
@@ -120,8 +120,8 @@ class EvidenceView(QTreeView):
     def build(self, framework: Framework, matrix: Matrix, judgements: dict[str, Judgement]) -> None:
         """Lay out the rows and columns once per approach; `update` fills them."""
         self.model_.clear()
-        self._cells.clear()
-        self._marks.clear()
+        self.cells.clear()
+        self.marks.clear()
         self._rows.clear()
         self._cases = list(matrix.cases)
         headers = [self.tr("Indicator"), *[case.code for case in self._cases], self.tr("Oordeel")]
@@ -146,13 +146,13 @@ class EvidenceView(QTreeView):
                         cell_item.setData(indicator.id, INDICATOR_ROLE)
                         cell_item.setData(case.id, CASE_ROLE)
                         cell_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                        self._cells[(indicator.id, case.id)] = cell_item
+                        self.cells[(indicator.id, case.id)] = cell_item
                         row.append(cell_item)
                     mark_item = QStandardItem()
                     mark_item.setData(indicator.id, INDICATOR_ROLE)
                     mark_item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                     mark_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                    self._marks[indicator.id] = mark_item
+                    self.marks[indicator.id] = mark_item
                     self._rows[indicator.id] = text_item
                     row.append(mark_item)
                     crit_item.appendRow(row)
@@ -186,14 +186,14 @@ class EvidenceView(QTreeView):
 
     def update_matrix(self, matrix: Matrix, judgements: dict[str, Judgement]) -> None:
         """Refresh the counts and the judgements in place (selection and folding stay)."""
-        for (indicator_id, case_id), item in self._cells.items():
+        for (indicator_id, case_id), item in self.cells.items():
             cell = matrix.cells.get((indicator_id, case_id))
             if cell is None:
                 continue
             item.setData(cell, CELL_ROLE)
             item.setData(self._cell_text(cell), Qt.ItemDataRole.AccessibleTextRole)
             item.setToolTip(self._cell_text(cell))
-        for indicator_id, item in self._marks.items():
+        for indicator_id, item in self.marks.items():
             j = judgements.get(indicator_id)
             item.setText(j.mark.symbol if j and j.mark else "")
             colour = HIGHLIGHT_COLOURS.get(j.highlight) if j else None
@@ -229,7 +229,7 @@ class EvidenceView(QTreeView):
             self.cell_chosen.emit(indicator_id, current.data(CASE_ROLE) or 0)
 
     def select(self, indicator_id: str, case_id: int = 0) -> None:
-        item = self._cells.get((indicator_id, case_id)) if case_id else self._rows.get(indicator_id)
+        item = self.cells.get((indicator_id, case_id)) if case_id else self._rows.get(indicator_id)
         if item is not None:
             index = self.model_.indexFromItem(item)
             self.setCurrentIndex(index)

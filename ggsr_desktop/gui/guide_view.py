@@ -70,7 +70,7 @@ class GuideTree(_WrappingTree):
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self._indicator_items: dict[str, QTreeWidgetItem] = {}
+        self.indicator_items: dict[str, QTreeWidgetItem] = {}
         bold = QFont(self.font())
         bold.setBold(True)
         for theme in framework.themes:
@@ -93,7 +93,7 @@ class GuideTree(_WrappingTree):
                     i_item.addChild(q_item)
                 t_item.addChild(i_item)
                 i_item.setExpanded(bool(questions))
-                self._indicator_items[indicator.id] = i_item
+                self.indicator_items[indicator.id] = i_item
             t_item.setExpanded(True)
         self.currentItemChanged.connect(self._current_changed)
 
@@ -103,14 +103,14 @@ class GuideTree(_WrappingTree):
             self.indicator_selected.emit(indicator_id)
 
     def select_indicator(self, indicator_id: str) -> None:
-        item = self._indicator_items.get(indicator_id)
+        item = self.indicator_items.get(indicator_id)
         if item is not None and self.currentItem() is not item:
             self.setCurrentItem(item)
             self.scrollToItem(item)
 
     def show_evidence(self, counts: dict[str, int]) -> None:
         """Quotes of this interview per indicator: '✓ 2' on the indicator row, nothing when none."""
-        for indicator_id, item in self._indicator_items.items():
+        for indicator_id, item in self.indicator_items.items():
             n = counts.get(indicator_id, 0)
             tip = self.tr("{0} citaten in dit gesprek").format(n) if n else self.tr("nog geen bewijs in dit gesprek")
             rows = [(item, f"✓ {n}" if n else "")]

@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
                                               self.tr("GGSR-database (*.sqlite)"),
                                               options=QFileDialog.Option.DontConfirmOverwrite)
         if name:  # an existing file is refused by create_store: nothing is ever overwritten
-            self._switch(lambda: open_flow.create_store(self, name))
+            self.switch_to(lambda: open_flow.create_store(self, name))
 
     def open_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Database openen"), self._start_dir(),
@@ -217,9 +217,9 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Database openen"),
                                     self.tr("{0} is al geopend in dit venster.").format(Path(name).name))
             return
-        self._switch(lambda: open_flow.open_store(self, name))
+        self.switch_to(lambda: open_flow.open_store(self, name))
 
-    def _switch(self, opener) -> None:
+    def switch_to(self, opener) -> None:
         """Open another database; on failure or cancel (`opener` returns None) the current one stays open."""
         try:
             store = opener()
@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
         first case's family interview."""
         drafts = self.store.list_drafts()
         last = None if self.demo else self.settings.last_interview(self.store.database_id)
-        target = last if last is not None and self._item_of("interview", last) is not None else None
+        target = last if last is not None and self.item_of("interview", last) is not None else None
         if target is None and drafts:
             target = next(iter(drafts))
         if target is None and self.demo:
@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
         provider = self.provider()
         if provider.get() is None:
             provider.start()
-            with open_flow._busy():
+            with open_flow.busy():
                 provider.wait(60)
         return self.capture_for(provider.get())
 
@@ -437,7 +437,7 @@ class MainWindow(QMainWindow):
                 a_item.setExpanded(True)
             s_item.setExpanded(True)
         self._update_counts()
-        wanted = self._item_of(*select) if select is not None else None
+        wanted = self.item_of(*select) if select is not None else None
         if keep_screen and wanted is not None:
             self.tree.setCurrentItem(wanted)
             self.tree.blockSignals(False)
@@ -485,7 +485,7 @@ class MainWindow(QMainWindow):
             counts["cases"], counts["interviews"], counts["quotes"]))
 
     def _interview_changed(self, interview_id: int) -> None:
-        item = self._item_of("interview", interview_id)
+        item = self.item_of("interview", interview_id)
         if item is not None:
             iv = self.store.get_interview(interview_id)
             approach = self.store.get_approach(self.store.get_case(iv.case_id).approach_id)
@@ -545,7 +545,7 @@ class MainWindow(QMainWindow):
 
     def select_quietly(self, kind: str, item_id: int) -> None:
         """Select an item in the tree without showing it (the screen in front stays)."""
-        item = self._item_of(kind, item_id)
+        item = self.item_of(kind, item_id)
         if item is not None and self.tree.currentItem() is not item:
             self.tree.blockSignals(True)
             self.tree.setCurrentItem(item)
@@ -562,7 +562,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is None or self.stack.currentWidget() is screen:
             self.stack.setCurrentWidget(self.detail)
 
-    def _item_of(self, kind: str, item_id: int) -> QTreeWidgetItem | None:
+    def item_of(self, kind: str, item_id: int) -> QTreeWidgetItem | None:
         found = [None]
 
         def walk(item: QTreeWidgetItem) -> None:
@@ -577,7 +577,7 @@ class MainWindow(QMainWindow):
 
     def open_interview(self, interview_id: int, quote_id: int | None = None) -> None:
         """Select the interview in the tree, which shows its interview screen (with `quote_id` selected)."""
-        item = self._item_of("interview", interview_id)
+        item = self.item_of("interview", interview_id)
         if item is not None:
             self.tree.setCurrentItem(item)
             self.tree.scrollToItem(item)

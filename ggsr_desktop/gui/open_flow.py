@@ -31,7 +31,7 @@ def _tr(text: str) -> str:
 
 
 @contextmanager
-def _busy():
+def busy():
     """A wait cursor while the key is derived (about half a second) or a lock is awaited."""
     app = QApplication.instance()
     if app is not None:
@@ -93,7 +93,7 @@ def open_store(parent, path, verify: bool = True) -> Store | None:
         if passphrase is None:
             return None
         try:
-            with _busy():
+            with busy():
                 return database.open_database(path, passphrase, verify=verify)
         except WrongPassphraseError:
             error = _tr("Wachtwoord onjuist. De database is niet geopend en niet gewijzigd; probeer het opnieuw.")
@@ -106,7 +106,7 @@ def open_store(parent, path, verify: bool = True) -> Store | None:
 
 def _open(parent, path: Path, passphrase: str | None, verify: bool = True) -> Store | None:
     try:
-        with _busy():
+        with busy():
             return database.open_database(path, passphrase, verify=verify)
     except DamagedDatabaseError as exc:
         return _offer_restore(parent, path, passphrase, exc)
@@ -127,7 +127,7 @@ def create_store(parent, path) -> Store | None:
     if passphrase is None:
         return None
     try:
-        with _busy():
+        with busy():
             return database.create_database(path, passphrase)
     except GgsrError as exc:
         _critical(parent, _tr("Database niet aangemaakt"), str(exc))
@@ -137,7 +137,7 @@ def create_store(parent, path) -> Store | None:
 def _offer_restore(parent, path: Path, passphrase: str | None, damage: DamagedDatabaseError) -> Store | None:
     title = _tr("Database beschadigd")
     try:
-        with _busy():
+        with busy():
             key = database.data_key(path, passphrase)
             newest = backup_files.newest_verified(path, key)
     except GgsrError as exc:
@@ -159,7 +159,7 @@ def _offer_restore(parent, path: Path, passphrase: str | None, damage: DamagedDa
     if answer != QMessageBox.StandardButton.Yes:
         return None
     try:
-        with _busy():
+        with busy():
             result = database.restore_database(path, passphrase)
     except GgsrError as exc:
         _critical(parent, _tr("Terugzetten mislukt"), _tr("{0}\n\nEr is niets verwijderd.").format(exc))
@@ -175,7 +175,7 @@ def _offer_restore(parent, path: Path, passphrase: str | None, damage: DamagedDa
                          "ingevoerd, ontbreekt mogelijk."))
     QMessageBox.information(parent, _tr("Back-up teruggezet"), "\n\n".join(lines))
     try:
-        with _busy():
+        with busy():
             return database.open_database(path, passphrase)
     except GgsrError as exc:
         _critical(parent, _tr("Database niet geopend"), str(exc))
@@ -192,7 +192,7 @@ def change_passphrase(parent, path) -> bool:
             return False
         old, new = answer
         try:
-            with _busy():
+            with busy():
                 database.change_passphrase(path, old, new)
         except WrongPassphraseError:
             error = _tr("Het huidige wachtwoord is onjuist; er is niets gewijzigd. Probeer het opnieuw.")

@@ -36,6 +36,11 @@ class UndoStack:
         return bool(self._redo)
 
     @property
+    def depth(self) -> int:
+        """How many steps can be undone."""
+        return len(self._undo)
+
+    @property
     def undo_label(self) -> str | None:
         return self._undo[-1].label if self._undo else None
 

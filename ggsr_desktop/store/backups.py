@@ -54,7 +54,7 @@ def _retention() -> tuple[timedelta, int]:
     return timedelta(hours=number("GGSR_BACKUP_RECENT_HOURS", 48)), number("GGSR_BACKUP_DAILY_DAYS", 14)
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -62,9 +62,9 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     if os.name == "posix":
-        _fsync(directory)
+        fsync(directory)
 
 
 def verify(path: Path, key: bytes | None) -> str | None:
@@ -92,7 +92,7 @@ def write_backup(conn, db_path: Path, key: bytes | None, now: datetime | None = 
         directory.mkdir(mode=0o700, exist_ok=True)
         tmp.unlink(missing_ok=True)
         conn.execute("VACUUM INTO ?", (str(tmp),))
-        _fsync(tmp)
+        fsync(tmp)
     except DB_ERRORS as exc:
         tmp.unlink(missing_ok=True)
         raise classify(exc, db_path, "back-up maken") from None
@@ -108,14 +108,14 @@ def write_backup(conn, db_path: Path, key: bytes | None, now: datetime | None = 
         source_key = key_path(db_path)
         if key is not None and source_key.is_file():
             shutil.copyfile(source_key, key_path(directory / "database"))
-        _fsync_dir(directory)
+        fsync_dir(directory)
     except OSError as exc:
         raise StoreError(f"back-up maken mislukt in {directory}: {exc.strerror}") from None
     prune(directory, when)
     return BackupInfo(final, when, final.stat().st_size, True)
 
 
-def _parse(path: Path) -> datetime | None:
+def parse_time(path: Path) -> datetime | None:
     try:
         return datetime.strptime(path.name[: -len(SUFFIX)], _STAMP).replace(tzinfo=UTC)
     except ValueError:
@@ -129,7 +129,7 @@ def list_backups(db_path, key: bytes | None = None, check: bool = False) -> list
         return []
     found = []
     for path in directory.glob(f"*{SUFFIX}"):
-        when = _parse(path)
+        when = parse_time(path)
         if when is not None:
             verified = (verify(path, key) is None) if check else None
             found.append(BackupInfo(path, when, path.stat().st_size, verified))
@@ -159,7 +159,7 @@ def to_keep(times: list[datetime], now: datetime, recent: timedelta, daily_days:
 
 def prune(directory: Path, now: datetime) -> list[Path]:
     recent, daily_days = _retention()
-    backups = [(p, _parse(p)) for p in directory.glob(f"*{SUFFIX}")]
+    backups = [(p, parse_time(p)) for p in directory.glob(f"*{SUFFIX}")]
     backups = [(p, t) for p, t in backups if t is not None]
     keep = to_keep([t for _, t in backups], now, recent, daily_days)
     removed = []

@@ -27,3 +27,7 @@ def raw_quote_inserts(store, interview: int, texts: list[str]) -> list[float]:
     finally:
         conn.close()
     return times
+
+
+def codings_per_indicator(store) -> list[dict]:
+    return store._rows("SELECT indicator_id, count(*) AS n FROM codings GROUP BY indicator_id")

@@ -70,20 +70,20 @@ def restore(db_path, key: bytes | None, source: Path | None = None) -> RestoreRe
         problem = backups.verify(source, key)
         if problem:
             raise StoreError(f"back-up {source} is niet bruikbaar: {problem}")
-        info = backups.BackupInfo(source, backups._parse(source) or datetime.fromtimestamp(
+        info = backups.BackupInfo(source, backups.parse_time(source) or datetime.fromtimestamp(
             source.stat().st_mtime, UTC), source.stat().st_size, True)
     lock = acquire_lock(db_path)
     try:
         tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
         try:
             shutil.copyfile(info.path, tmp)
-            backups._fsync(tmp)
+            backups.fsync(tmp)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             raise StoreError(f"kan back-up niet terugzetten naar {db_path}: {exc.strerror}") from None
         aside = move_aside(db_path)
         os.replace(tmp, db_path)
-        backups._fsync_dir(db_path.parent)
+        backups.fsync_dir(db_path.parent)
         salvaged = _salvage(aside / db_path.name, db_path, key) if aside else {}
     finally:
         lock.release()
