@@ -127,3 +127,21 @@ def test_an_interview_status_set_in_its_header_is_undone(qtbot, window):
     assert store.get_interview(family.id).status is before
     assert screen.header.status.currentData() == before.value
     assert window.item_of("interview", family.id).text(1) == before.value
+
+
+def test_f2_in_the_tree_changes_the_approach_and_ctrl_z_takes_it_back(qtbot, window):
+    store = window.store
+    name = store.get_approach(1).name
+    window.tree.setCurrentItem(window.item_of("approach", 1))
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_F2)
+    dialog = window.prepare.dialog
+    assert dialog.windowTitle() == "Aanpak wijzigen" and dialog.name.text() == name
+    dialog.name.setText("Andere naam")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert store.get_approach(1).name == "Andere naam"
+    assert window.item_of("approach", 1).text(0).endswith("Andere naam")
+    activate(qtbot, window)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Z, CTRL)
+    assert store.get_approach(1).name == name and window.item_of("approach", 1).text(0).endswith(name)

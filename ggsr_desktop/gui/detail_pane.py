@@ -79,7 +79,9 @@ class DetailPane(QWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
         while self.sections.count():
-            self.sections.takeAt(0).widget().deleteLater()
+            old = self.sections.takeAt(0).widget()
+            old.hide()  # gone from view now, not only when the event loop deletes it
+            old.deleteLater()
         self.table.clear()
         self.table.setRowCount(0)
         self.table.setColumnCount(0)

@@ -5,8 +5,8 @@ operation of the window's session (undoable: Bewerken › Ongedaan maken)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox
 
 from ggsr_desktop.gui.operations import Performing
@@ -44,6 +44,9 @@ class PrepareMenu(QObject):
                 action.setShortcut(QKeySequence(keys))
             menu.addAction(action)
             self.actions[key] = action
+        self.actions["edit"].setText(self.tr("Onderzoek of aanpak &wijzigen…") + "\tF2")
+        QShortcut(QKeySequence("F2"), window.tree, context=Qt.ShortcutContext.WidgetShortcut,
+                  activated=self.edit_selected)  # in the tree only: F2 in a quote list edits the quote
 
     # ---- which item -------------------------------------------------------------------------------------------
 
