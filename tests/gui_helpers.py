@@ -18,3 +18,22 @@ def show_active(qtbot, widget, width: int, height: int):
     qtbot.waitExposed(widget)
     activate(qtbot, widget)
     return widget
+
+
+def demo_window(qtbot, tmp_path, catalog, anonymiser, width: int = 1500, height: int = 950):
+    """The main window on a fresh demo database, shown and active, with an inspector's name set."""
+    from PySide6.QtCore import QSettings
+
+    from ggsr_desktop.exchange.demo import write_demo
+    from ggsr_desktop.gui.interview_screen import AnonymiserProvider
+    from ggsr_desktop.gui.main_window import MainWindow
+    from ggsr_desktop.gui.review_host import AUTHOR_KEY
+    from ggsr_desktop.store import Store
+
+    db = tmp_path / "demo.sqlite"
+    write_demo(db, catalog)
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    settings.setValue(AUTHOR_KEY, "Inspecteur De Vries")
+    window = MainWindow(Store.open(db), catalog, anonymiser_provider=AnonymiserProvider(anonymiser),
+                        settings=settings)
+    return show_active(qtbot, window, width, height)

@@ -5,28 +5,16 @@ from __future__ import annotations
 
 import docx
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from ggsr_desktop.anonymise.register import Person
-from ggsr_desktop.exchange.demo import write_demo
-from ggsr_desktop.gui.interview_screen import AnonymiserProvider
-from ggsr_desktop.gui.main_window import MainWindow
-from ggsr_desktop.gui.review_host import AUTHOR_KEY
 from ggsr_desktop.ops.capture import Capture
-from ggsr_desktop.store import Store
-from tests.gui_helpers import show_active
+from tests.gui_helpers import demo_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, catalog, anonymiser):
-    db = tmp_path / "demo.sqlite"
-    write_demo(db, catalog)
-    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
-    settings.setValue(AUTHOR_KEY, "Inspecteur De Vries")
-    window = MainWindow(Store.open(db), catalog, anonymiser_provider=AnonymiserProvider(anonymiser),
-                        settings=settings)
-    show_active(qtbot, window, 1400, 900)
+    window = demo_window(qtbot, tmp_path, catalog, anonymiser, 1400, 900)
     window.tree.setCurrentItem(window.item_of("approach", 1))
     yield window
     window.close_store()

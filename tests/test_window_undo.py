@@ -5,16 +5,11 @@ interview's status set in its header is undone. Real demo database, real anonymi
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ggsr_desktop.exchange.demo import write_demo
-from ggsr_desktop.gui.interview_screen import AnonymiserProvider
-from ggsr_desktop.gui.main_window import MainWindow
-from ggsr_desktop.gui.review_host import AUTHOR_KEY
 from ggsr_desktop.models import Mark, Role, Status
-from ggsr_desktop.store import Store
-from tests.gui_helpers import activate, show_active
+from tests.gui_helpers import activate, demo_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -23,13 +18,8 @@ INDICATOR = "toeleiding.directe-start"
 
 @pytest.fixture
 def window(qtbot, tmp_path, catalog, anonymiser):
-    db = tmp_path / "demo.sqlite"
-    write_demo(db, catalog)
-    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
-    settings.setValue(AUTHOR_KEY, "Inspecteur De Vries")
-    window = MainWindow(Store.open(db), catalog, anonymiser_provider=AnonymiserProvider(anonymiser),
-                        settings=settings)
-    yield show_active(qtbot, window, 1500, 950)
+    window = demo_window(qtbot, tmp_path, catalog, anonymiser)
+    yield window
     window.close_store()
 
 
