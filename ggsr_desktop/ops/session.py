@@ -12,16 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ggsr_desktop.framework import Framework, FrameworkCatalog
-from ggsr_desktop.ops.capture import Capture
 from ggsr_desktop.ops.changes import NOTHING, Changes
-from ggsr_desktop.ops.judging import JudgementActions
-from ggsr_desktop.ops.quote_actions import QuoteActions
-from ggsr_desktop.ops.structure import StructureActions
 from ggsr_desktop.ops.undo import Step, UndoStack
-from ggsr_desktop.store import Store
+
+if TYPE_CHECKING:  # the actions and the capture (with the anonymiser's modules) are imported on first use:
+    # the window opens without them
+    from ggsr_desktop.framework import Framework, FrameworkCatalog
+    from ggsr_desktop.ops.capture import Capture
+    from ggsr_desktop.ops.judging import JudgementActions
+    from ggsr_desktop.ops.quote_actions import QuoteActions
+    from ggsr_desktop.ops.structure import StructureActions
+    from ggsr_desktop.store import Store
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class Session:
     def use_anonymiser(self, anonymiser) -> Capture:
         """One Capture per session (its person registers are cached: a person added in a dialog is known to the
         interview screen at once). `None` is the strict fallback, replaced once a real anonymiser is given."""
+        from ggsr_desktop.ops.capture import Capture
+
         if self._capture is None or (self._capture.strict and anonymiser is not None):
             self._capture = Capture(self.store, anonymiser)
         return self._capture
@@ -70,12 +75,18 @@ class Session:
     # ---- the actions, all on the one history -----------------------------------------------------------------
 
     def quotes(self) -> QuoteActions:
+        from ggsr_desktop.ops.quote_actions import QuoteActions
+
         return QuoteActions(self._need_capture(), stack=self.history)
 
     def judging(self, approach_id: int, author: str) -> JudgementActions:
+        from ggsr_desktop.ops.judging import JudgementActions
+
         return JudgementActions(self._need_capture(), approach_id, author, self.history)
 
     def structure(self) -> StructureActions:
+        from ggsr_desktop.ops.structure import StructureActions
+
         return StructureActions(self.store, self.history, self._capture)
 
     def framework_of(self, approach_id: int) -> Framework:
