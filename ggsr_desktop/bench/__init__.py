@@ -2,8 +2,8 @@
 
 Synthetic studies of 1,000 / 10,000 / 100,000 quotes are generated in a temporary folder (`--quick` stops at
 10,000). GUI figures are taken in fresh processes (`gui/bench_child.py`); the others in this process. Medians over
-repeated
-runs. `GGSR_BENCH_SIZES` (e.g. '200,500,1000') and `GGSR_BENCH_REPEAT` shrink a run for tests.
+repeated runs. `GGSR_BENCH_SIZES` (e.g. '200,500,1000') and `GGSR_BENCH_REPEAT` shrink a run for tests.
+May import every core package (never `gui` itself: it starts it as a child process); imported only by `cli`.
 """
 
 from __future__ import annotations
