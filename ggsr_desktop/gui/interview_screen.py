@@ -367,12 +367,12 @@ class InterviewScreen(QuoteReviewActions, QWidget):
 
         def save():
             saved = self.actions.save(self.interview.id, text.strip(), self.kind, codings)
-            if start:  # the first quote starts the interview: one step with the save
-                self.interview = structure.set_interview(self.interview.id, status=Status.IN_PROGRESS)
-            return saved
+            # the first quote starts the interview: one step with the save
+            started = structure.set_interview(self.interview.id, status=Status.IN_PROGRESS) if start else None
+            return saved, started
 
         try:
-            quote = self.operations.perform(save, self).value
+            quote, started = self.operations.perform(save, self).value
         except GgsrError as exc:
             self._notify(self._failure(exc), error=True)
             return
@@ -391,7 +391,9 @@ class InterviewScreen(QuoteReviewActions, QWidget):
         else:
             self._notify("")
         self._clear_draft()
-        self.header.show_interview(self.interview)
+        if started is not None:  # only once the operation is committed
+            self.interview = started
+            self.header.show_interview(self.interview)
         self.refresh(keep=quote.id)
 
     def _failure(self, exc: GgsrError) -> str:

@@ -386,9 +386,6 @@ class MainWindow(QMainWindow):
     def provider(self) -> AnonymiserProvider:
         return self.anonymiser_provider or shared_provider()
 
-    def capture_for(self, anonymiser):
-        """The session's one Capture (see `Session.use_anonymiser`)."""
-        return self.session.use_anonymiser(anonymiser)
 
     def ready_capture(self):
         """The capture for a dialog that needs the anonymiser now (waits for it with a busy cursor)."""
@@ -397,7 +394,7 @@ class MainWindow(QMainWindow):
             provider.start()
             with open_flow.busy():
                 provider.wait(60)
-        return self.capture_for(provider.get())
+        return self.session.use_anonymiser(provider.get())  # the session's one Capture
 
     # ---- content -------------------------------------------------------------------------------------------
 
@@ -457,20 +454,25 @@ class MainWindow(QMainWindow):
                     a.id == self.review.screen.approach_id for a in self.store.list_approaches()):
                 self.review.close()  # its approach was undone
                 self._show_current(self.tree.currentItem())
-        elif changes.interviews:
-            self._relabel_interviews()
-        if changes.quotes or changes.tree or changes.interviews:
-            self._update_counts()
+        else:
+            if changes.interviews:
+                self._relabel_interviews()
+            if changes.quotes:
+                self._update_counts()  # reload() updates them after a change of the tree
 
     def _relabel_interviews(self) -> None:
+        """Status and date of every interview in the tree, read in two queries (not three per interview)."""
+        interviews = {iv.id: iv for ivs in self.store.interviews_by_case().values() for iv in ivs}
+        regisseur = {a.id: a.regisseur_label for a in self.store.list_approaches()}
         for i in range(self.tree.topLevelItemCount()):
-            stack = [self.tree.topLevelItem(i)]
+            stack = [(self.tree.topLevelItem(i), None)]
             while stack:
-                item = stack.pop()
-                stack.extend(item.child(k) for k in range(item.childCount()))
+                item, label = stack.pop()
                 kind, item_id = item.data(0, ITEM_ROLE)
-                if kind == "interview":
-                    self._interview_changed(item_id)
+                label = regisseur.get(item_id) if kind == "approach" else label
+                if kind == "interview" and item_id in interviews:
+                    self._label_interview(item, interviews[item_id], label)
+                stack.extend((item.child(k), label) for k in range(item.childCount()))
 
     def _label_interview(self, item: QTreeWidgetItem, iv, regisseur_label: str) -> None:
         text = labels.role(iv.role, regisseur_label)
@@ -483,13 +485,6 @@ class MainWindow(QMainWindow):
         counts = self.store.totals()
         self.status_label.setText(self.tr("{0} casussen · {1} gesprekken · {2} citaten").format(
             counts["cases"], counts["interviews"], counts["quotes"]))
-
-    def _interview_changed(self, interview_id: int) -> None:
-        item = self.item_of("interview", interview_id)
-        if item is not None:
-            iv = self.store.get_interview(interview_id)
-            approach = self.store.get_approach(self.store.get_case(iv.case_id).approach_id)
-            self._label_interview(item, iv, approach.regisseur_label)
 
     def _show_current(self, item: QTreeWidgetItem | None, _previous=None) -> None:
         if item is None:

@@ -95,16 +95,6 @@ class Operations(QObject):
         else:
             QMessageBox.warning(initiator if isinstance(initiator, QWidget) else None, _t("Niet gelukt"), message)
 
-    # ---- the Edit menu ---------------------------------------------------------------------------------------
-
-    @property
-    def undo_label(self) -> str | None:
-        return self.session.history.undo_label
-
-    @property
-    def redo_label(self) -> str | None:
-        return self.session.history.redo_label
-
 
 class Performing:
     """Actions (QuoteActions, JudgementActions, StructureActions) whose every public method runs as one operation

@@ -50,12 +50,10 @@ class PrepareMenu(QObject):
 
     # ---- which item -------------------------------------------------------------------------------------------
 
-    def _structure(self, initiator, capture=None) -> Performing:
-        """The tree's operations, each run through the window's operations (undoable, broadcast)."""
-        w = self.window
-        if capture is not None:
-            w.capture_for(capture.anonymiser)
-        return Performing(w.session.structure(), w.operations, initiator)
+    def _structure(self, initiator) -> Performing:
+        """The tree's operations, each run through the window's operations (undoable, broadcast); a case needs
+        the session's capture first (`ready_capture`)."""
+        return Performing(self.window.session.structure(), self.window.operations, initiator)
 
     def _case(self) -> int | None:
         return self.window.selected("case") or self._none(self.tr("Selecteer eerst links een casus of een gesprek "
@@ -110,7 +108,7 @@ class PrepareMenu(QObject):
         approach_id = self.window.selected_approach()
         if approach_id is not None:
             capture = self.window.ready_capture()
-            self._open(_dialogs()[0].CaseDialog(self.window, self._structure(self, capture), capture, approach_id),
+            self._open(_dialogs()[0].CaseDialog(self.window, self._structure(self), capture, approach_id),
                        self._case_made)
 
     def _case_made(self, case) -> None:
@@ -133,7 +131,7 @@ class PrepareMenu(QObject):
                 w.interview_screen.save_draft()
 
         capture = w.ready_capture()
-        self._open(_dialogs()[0].PersonsDialog(w, self._structure(self, capture), capture, case_id), added)
+        self._open(_dialogs()[0].PersonsDialog(w, self._structure(self), capture, case_id), added)
 
     def review_list(self) -> None:
         approach_id = self.window.selected_approach()

@@ -19,7 +19,7 @@ from ggsr_desktop.ops.undo import Step, UndoStack
 
 if TYPE_CHECKING:  # the actions and the capture (with the anonymiser's modules) are imported on first use:
     # the window opens without them
-    from ggsr_desktop.framework import Framework, FrameworkCatalog
+    from ggsr_desktop.framework import FrameworkCatalog
     from ggsr_desktop.ops.capture import Capture
     from ggsr_desktop.ops.judging import JudgementActions
     from ggsr_desktop.ops.quote_actions import QuoteActions
@@ -88,11 +88,6 @@ class Session:
         from ggsr_desktop.ops.structure import StructureActions
 
         return StructureActions(self.store, self.history, self._capture)
-
-    def framework_of(self, approach_id: int) -> Framework:
-        """The framework of the approach's study (KeyError when it is not in the catalogue)."""
-        study = self.store.get_study(self.store.get_approach(approach_id).study_id)
-        return self.catalog.get(study.framework_id)
 
     # ---- running operations ----------------------------------------------------------------------------------
 
