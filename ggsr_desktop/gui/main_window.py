@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTreeWidget,
     QTreeWidgetItem,
 )
 
@@ -33,6 +32,7 @@ from ggsr_desktop.gui.operations import Operations
 from ggsr_desktop.gui.prepare_menu import PrepareMenu
 from ggsr_desktop.gui.review_host import ReviewHost
 from ggsr_desktop.gui.store_check import BackgroundCheck
+from ggsr_desktop.gui.study_tree import ITEM_ROLE, StudyTree
 from ggsr_desktop.gui.window_settings import AUTHOR_KEY, WindowSettings, ask_inspector_name
 from ggsr_desktop.models import Role
 from ggsr_desktop.ops.changes import Changes
@@ -40,7 +40,6 @@ from ggsr_desktop.ops.session import Session
 from ggsr_desktop.store import Store
 from ggsr_desktop.store import backups as backup_files
 
-ITEM_ROLE = Qt.ItemDataRole.UserRole  # (kind, id) of a tree item
 WIDE_ENOUGH = 1500  # logical pixels: narrower, the tree is hidden while an interview is open
 BACKUP_CHECK_MS = 60_000
 CHECK_DELAY_MS = 300  # the full check of a database opened without it starts this long after the window
@@ -63,12 +62,7 @@ class MainWindow(QMainWindow):
         self._narrowed = False
         self.resize(1280, 800)
 
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("studyTree")
-        self.tree.setHeaderLabels([self.tr("Onderzoek / aanpak / casus / gesprek"), self.tr("Status")])
-        self.tree.setColumnWidth(0, 300)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAccessibleName(self.tr("Onderzoeken"))
+        self.tree = StudyTree()
         self.tree.currentItemChanged.connect(self._show_current)
         self.detail = DetailPane()
         self.detail.review_requested.connect(lambda approach_id: self.review.open(approach_id))
@@ -401,7 +395,7 @@ class MainWindow(QMainWindow):
     def reload(self, select: tuple[str, int] | None = None) -> None:
         """Rebuild the tree; select `select` (kind, id), else what was selected, else the first approach."""
         if select is None and self.tree.currentItem() is not None:
-            select = self.tree.currentItem().data(0, ITEM_ROLE)
+            select = self.tree.current_key()
         keep_screen = self.interview_screen is not None and select == ("interview", self.interview_screen.interview.id)
         self.tree.blockSignals(keep_screen)  # the open interview screen (and its undo history) stays
         title = self.tr("GGSR Desktop — {0}").format(self.store.path.name)
@@ -410,29 +404,7 @@ class MainWindow(QMainWindow):
         elif not self.store.encrypted:  # a database from before encryption: say so, never hide it
             title += self.tr(" [NIET VERSLEUTELD]")
         self.setWindowTitle(title)
-        self.tree.clear()
-        first_approach = None
-        interviews = self.store.interviews_by_case()
-        for study in self.store.list_studies():
-            s_item = QTreeWidgetItem([study.name, ""])
-            s_item.setData(0, ITEM_ROLE, ("study", study.id))
-            self.tree.addTopLevelItem(s_item)
-            for approach in self.store.list_approaches(study.id):
-                a_item = QTreeWidgetItem([f"{approach.municipality} — {approach.name}", ""])
-                a_item.setData(0, ITEM_ROLE, ("approach", approach.id))
-                s_item.addChild(a_item)
-                first_approach = first_approach or a_item
-                for case in self.store.list_cases(approach.id):
-                    c_item = QTreeWidgetItem([case.code, ""])
-                    c_item.setData(0, ITEM_ROLE, ("case", case.id))
-                    a_item.addChild(c_item)
-                    for iv in interviews.get(case.id, ()):
-                        i_item = QTreeWidgetItem(["", ""])
-                        i_item.setData(0, ITEM_ROLE, ("interview", iv.id))
-                        self._label_interview(i_item, iv, approach.regisseur_label)
-                        c_item.addChild(i_item)
-                a_item.setExpanded(True)
-            s_item.setExpanded(True)
+        first_approach = self.tree.rebuild(self.store)
         self._update_counts()
         wanted = self.item_of(*select) if select is not None else None
         if keep_screen and wanted is not None:
@@ -456,30 +428,9 @@ class MainWindow(QMainWindow):
                 self._show_current(self.tree.currentItem())
         else:
             if changes.interviews:
-                self._relabel_interviews()
+                self.tree.relabel_interviews(self.store)
             if changes.quotes:
                 self._update_counts()  # reload() updates them after a change of the tree
-
-    def _relabel_interviews(self) -> None:
-        """Status and date of every interview in the tree, read in two queries (not three per interview)."""
-        interviews = {iv.id: iv for ivs in self.store.interviews_by_case().values() for iv in ivs}
-        regisseur = {a.id: a.regisseur_label for a in self.store.list_approaches()}
-        for i in range(self.tree.topLevelItemCount()):
-            stack = [(self.tree.topLevelItem(i), None)]
-            while stack:
-                item, label = stack.pop()
-                kind, item_id = item.data(0, ITEM_ROLE)
-                label = regisseur.get(item_id) if kind == "approach" else label
-                if kind == "interview" and item_id in interviews:
-                    self._label_interview(item, interviews[item_id], label)
-                stack.extend((item.child(k), label) for k in range(item.childCount()))
-
-    def _label_interview(self, item: QTreeWidgetItem, iv, regisseur_label: str) -> None:
-        text = labels.role(iv.role, regisseur_label)
-        if iv.organisation_type:
-            text += f" — {iv.organisation_type}"
-        item.setText(0, text)
-        item.setText(1, labels.status(iv.status))
 
     def _update_counts(self) -> None:
         counts = self.store.totals()
@@ -510,13 +461,7 @@ class MainWindow(QMainWindow):
 
     def selected(self, kind: str) -> int | None:
         """The id of the selected item of `kind`, or of the item of that kind above the selection."""
-        item = self.tree.currentItem()
-        while item is not None:
-            item_kind, item_id = item.data(0, ITEM_ROLE)
-            if item_kind == kind:
-                return item_id
-            item = item.parent()
-        return None
+        return self.tree.selected(kind)
 
     def selected_or_only(self, kind: str, listing, missing: str) -> int | None:
         """The selected item of `kind`, or the only one there is; otherwise says what to select (`missing`)."""
@@ -541,10 +486,8 @@ class MainWindow(QMainWindow):
     def select_quietly(self, kind: str, item_id: int) -> None:
         """Select an item in the tree without showing it (the screen in front stays)."""
         item = self.item_of(kind, item_id)
-        if item is not None and self.tree.currentItem() is not item:
-            self.tree.blockSignals(True)
-            self.tree.setCurrentItem(item)
-            self.tree.blockSignals(False)
+        if item is not None:
+            self.tree.select_quietly(item)
 
     def show_screen(self, screen) -> None:
         """Put a screen (the review of an approach) in front, in place of the details or the interview."""
@@ -558,17 +501,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.detail)
 
     def item_of(self, kind: str, item_id: int) -> QTreeWidgetItem | None:
-        found = [None]
-
-        def walk(item: QTreeWidgetItem) -> None:
-            if found[0] is None and item.data(0, ITEM_ROLE) == (kind, item_id):
-                found[0] = item
-            for i in range(item.childCount()):
-                walk(item.child(i))
-
-        for i in range(self.tree.topLevelItemCount()):
-            walk(self.tree.topLevelItem(i))
-        return found[0]
+        return self.tree.item_of(kind, item_id)
 
     def open_interview(self, interview_id: int, quote_id: int | None = None) -> None:
         """Select the interview in the tree, which shows its interview screen (with `quote_id` selected)."""
