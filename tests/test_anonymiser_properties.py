@@ -7,6 +7,8 @@ import re
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from ggsr_desktop.anonymise.anonymiser import DETERMINERS
+from ggsr_desktop.anonymise.lexicon import FREQUENT
 from ggsr_desktop.anonymise.register import CaseRegister, Person, new_key
 
 FIRST = ["Samira", "Dennis", "Anouk", "Youssef", "Fatma", "Kevin", "Priya", "Wojciech", "Semhar", "Jan-Willem",
@@ -40,6 +42,9 @@ def test_a_known_name_inserted_anywhere_is_removed(anonymiser, name, words, at, 
     written = {"full": name, "first": first, "surname": surname[0].upper() + surname[1:],
                "lower": first.lower(), "upper": first.upper()}[form]
     at = min(at, len(words))
+    # After a determiner a lowercase frequent word is the word ('de roos', 'geen hoop'), by design (anonymiser rule).
+    assume(not (form == "lower" and at and words[at - 1] in DETERMINERS
+                and anonymiser.lexicon.zipf(written) >= FREQUENT))
     text = " ".join([*words[:at], written + suffix, *words[at:]])
     result = anonymiser.anonymise(text, register)
     assert "[moeder]" in result.text

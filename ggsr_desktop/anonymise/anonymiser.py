@@ -4,22 +4,31 @@ Sources of spans, strongest first: the case register (known persons and facts), 
 (`identifiers`), listed institutions, neighbourhoods and places, person-name patterns (titles, initials, first
 names with surnames), and finally capitalised words inside a sentence that nothing explains (replaced, but
 marked 'controleren'). The keep-list (national bodies, laws, sector terms, holidays, languages, countries)
-overrides everything but the register and the direct identifiers.
+overrides everything but the register and the direct identifiers; so do the names the caller declares public
+(`public`: the municipality, the network partners, document titles).
+
+Per level (`Level`): a case-level text is anonymised as above. A policy-level text names municipalities,
+organisations, documents and dates on purpose: the categories of `KEPT_AT_POLICY` are kept there, and a capitalised
+word nothing explains is left in place (the quote is marked 'controleren'); private persons named with evidence
+(register, title or relation word, initials, first name with surname) and the direct identifiers still go.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Protocol
 
-from ggsr_desktop.anonymise.categories import NUMBERED
+from ggsr_desktop.anonymise.categories import DIRECT_CATEGORIES, KEPT_AT_POLICY, NUMBERED
 from ggsr_desktop.anonymise.categories import placeholder as placeholder_label
 from ggsr_desktop.anonymise.identifiers import find_identifiers
 from ggsr_desktop.anonymise.lexicon import FREQUENT, PARTICLES, TOKEN, Lexicon
 from ggsr_desktop.anonymise.register import CaseRegister
-from ggsr_desktop.models import QuoteSpan
+from ggsr_desktop.labels import MUNICIPALITY_WORD
+from ggsr_desktop.models import Level, QuoteSpan
 
 PERSON_TRIGGERS = frozenset(
     ["meneer", "mevrouw", "mevr", "mw", "mr", "dhr", "heer", "juf", "juffrouw", "meester", "familie", "fam", "dokter",
@@ -70,6 +79,28 @@ RARE_DETAIL = re.compile(
 
 # Identifiers that must go whole even when a registered name sits inside them (j.devries@…).
 _WHOLE = {"email", "iban", "dossiernummer", "bsn", "telefoon"}
+# At policy level a guess from an unexplained word at most this sure is left in place (and counted as unsure).
+WEAK_GUESS = 0.6
+# Places that are also surnames: after strong person evidence they are the name ('mevrouw Van Assen').
+_PLACE_CATEGORIES = frozenset({"plaats", "wijk"})
+
+
+@functools.lru_cache(maxsize=64)
+def _public_pattern(names: tuple[str, ...]) -> re.Pattern | None:
+    forms = sorted({" ".join(n.split()) for n in names if n and n.strip()}, key=len, reverse=True)
+    if not forms:
+        return None
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in form.split()) for form in forms)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def public_spans(text: str, public: Iterable[str] | str = ()) -> list[tuple[int, int]]:
+    """Where the names declared public ('Den Helder', 'Parlan Jeugd en opvoedhulp') occur in `text`: whole words,
+    in any capitalisation, with any run of white space between their words; longest name first."""
+    if not public or not text:
+        return []
+    pattern = _public_pattern((public,) if isinstance(public, str) else tuple(public))
+    return [m.span() for m in pattern.finditer(text)] if pattern else []
 
 
 class PlaceholderBook(Protocol):
@@ -137,7 +168,11 @@ class Anonymiser:
         self.lexicon = lexicon or Lexicon.load()
 
     def anonymise(self, text: str, register: CaseRegister | None = None,
-                  book: PlaceholderBook | None = None) -> Anonymised:
+                  book: PlaceholderBook | None = None, *, level: Level = Level.CASE,
+                  public: Iterable[str] = ()) -> Anonymised:
+        """`level`: at `Level.POLICY` the categories of `KEPT_AT_POLICY` stay and weak guesses are left in place
+        (counted in `unsure`). `public`: names kept verbatim wherever they occur (at any level); only the case
+        register and the direct identifiers replace a part of them."""
         book = book or MemoryBook()
         register = register or CaseRegister(b"\0" * 32)
         protected = [m.span() for m in BRACKETED.finditer(text)]
@@ -278,10 +313,64 @@ class Anonymiser:
 
         for m in LONG_NUMBER.finditer(text):  # a long number nothing explains: replaced, to be checked
             candidates.append(_Candidate(m.start(), m.end(), "nummer", 0.5, 4))
-        chosen = self._resolve(text, candidates, keep_spans, protected)
+        policy = level == Level.POLICY
+        if policy:
+            candidates = self._persons_over_places(candidates, toks, lowered)
+        chosen = self._resolve(text, candidates, keep_spans, protected, public_spans(text, public))
+        if policy:
+            chosen, left = self._policy_kept(chosen)
+            unsure += left
         return self._render(text, chosen, register, book, unsure)
 
     # ---- helpers -------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _persons_over_places(candidates: list[_Candidate], toks: list[tuple[int, int, str]],
+                             lowered: list[str]) -> list[_Candidate]:
+        """At policy level a listed place inside a name with strong person evidence is that person's surname
+        ('mevrouw Van Assen', 'Sandra Hengelo', 'J. Breda', 'meneer De Bilt'): it gives way to the name, which is
+        replaced, instead of winning as a place and staying. A place that merely starts where a lone first name
+        does ('In Ede …') stays a place."""
+        strong = [c for c in candidates if c.category == "persoon" and c.priority == 3 and c.confidence >= 0.9]
+        if not strong:
+            return candidates
+        starts = [t[0] for t in toks]
+
+        def after_title(c: _Candidate) -> bool:
+            k = bisect.bisect_left(starts, c.start)
+            return k > 0 and lowered[k - 1] in PERSON_TRIGGERS
+
+        def surname(p: _Candidate) -> bool:
+            return any(s.start < p.end and p.start < s.end and (s.start < p.start or after_title(s)) for s in strong)
+
+        return [c for c in candidates if not (c.category in _PLACE_CATEGORIES and c.priority == 2
+                                              and c.placeholder is None and surname(c))]
+
+    @staticmethod
+    def _policy_kept(chosen: list[_Candidate]) -> tuple[list[_Candidate], int]:
+        """At policy level: what is replaced, and how many guesses were left in place to be checked. A category of
+        `KEPT_AT_POLICY` stays (it has won the overlaps, so the words it covers stay with it); so does a weak guess
+        from an unexplained word (priority 4, at most `WEAK_GUESS` sure), which is more often an organisation or a
+        project than a private person here, and which makes the quote 'controleren'."""
+        replaced: list[_Candidate] = []
+        left = 0
+        for c in chosen:
+            weak = c.priority == 4 and c.confidence <= WEAK_GUESS and c.placeholder is None
+            if c.placeholder is None and (c.category in KEPT_AT_POLICY or (weak and c.category == "persoon")):
+                left += weak
+            else:
+                replaced.append(c)
+        return replaced, left
+
+    @staticmethod
+    def _capitalised_head(text: str, start: int, limit: int) -> int:
+        """The end of the capitalised words from `start` up to `limit` (start itself when there are none)."""
+        end = start
+        for m in TOKEN.finditer(text, start, limit):
+            if not m.group()[:1].isupper():
+                break
+            end = m.end()
+        return end
 
     def _ordinary_capital(self, lower: str) -> bool:
         """A capitalised word inside a sentence that is a frequent ordinary word ('Inkomen, Wonen en Schulden'),
@@ -330,7 +419,7 @@ class Anonymiser:
                      capital: bool) -> tuple[int, int] | None:
         """The name around a head word: capitalised words before and after a capitalised head ('Stedelijk Lyceum
         Zuid', 'Máxima MC'); after a lowercase head, the capitalised name that follows ('praktijk De Linde')."""
-        if lowered[i] == "gemeente" and not capital:
+        if lowered[i] == MUNICIPALITY_WORD and not capital:
             return None  # 'de gemeente Utrecht': the municipality, a place
         skip = i + 1
         while skip < len(words) and words[skip].isupper() and self.lexicon.keep.match(lowered, skip):
@@ -355,7 +444,7 @@ class Anonymiser:
             first += 1  # 'Vanuit Buurtteam Overvecht': the sentence's first word is an ordinary word
         if first == i and after == i + 1:
             return None  # 'Praktijk' or 'School' alone is a word, not a name
-        if lowered[i] == "gemeente" and first == i:
+        if lowered[i] == MUNICIPALITY_WORD and first == i:
             return None  # 'Gemeente Utrecht' is the municipality (a place); 'Evangelie Gemeente Maranatha' a church
         if all(words[k].isupper() for k in range(first, i)) and self._kept(lowered, first, i) \
                 and (after == i + 1 or self._kept(lowered, i + 1, after)):
@@ -430,11 +519,12 @@ class Anonymiser:
             return self._surname_run(words, lowered, k + 1) if words[k][:1].isupper() else k + 1
         return 0
 
-    @staticmethod
-    def _resolve(text: str, candidates: list[_Candidate], keep: list[tuple[int, int]],
-                 protected: list[tuple[int, int]]) -> list[_Candidate]:
+    @classmethod
+    def _resolve(cls, text: str, candidates: list[_Candidate], keep: list[tuple[int, int]],
+                 protected: list[tuple[int, int]], public: list[tuple[int, int]] = ()) -> list[_Candidate]:
         keep_index = _Intervals((a, b, None) for a, b in keep)
         protected_index = _Intervals((a, b, None) for a, b in protected)
+        public_index = _Intervals((a, b, None) for a, b in public) if public else None
         chosen = _Intervals()
         for c in sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
             # a keep-word blocks a weak candidate, unless a listed name contains it ('GGZ inGeest' around 'GGZ')
@@ -443,17 +533,23 @@ class Anonymiser:
                 continue
             if protected_index.overlapping(c.start, c.end):
                 continue
+            if public_index is not None and c.placeholder is None and c.category not in DIRECT_CATEGORIES:
+                # a public name blocks all but the register and the direct identifiers; a name found before it
+                # keeps its capitalised words up to it ('mevrouw [Jansen] van Parlan …')
+                inside = public_index.overlapping(c.start, c.end)
+                if inside:
+                    first = min(a for a, _, _ in inside)
+                    end = cls._capitalised_head(text, c.start, first) if c.priority >= 3 else c.start
+                    if end <= c.start:
+                        continue
+                    c = replace(c, end=end)
             overlapping = [o for _, _, o in chosen.overlapping(c.start, c.end)]
             contains_persons = c.category == "persoon" and all(
                 o.category == "persoon" and c.start <= o.start and o.end <= c.end for o in overlapping)
             if overlapping and not contains_persons and c.priority >= 3 \
                     and min(o.start for o in overlapping) > c.start:
                 # 'Tineke van de Sociale Dienst [Drechtsteden]': the name up to the first lowercase word
-                end = c.start
-                for m in TOKEN.finditer(text, c.start, min(o.start for o in overlapping)):
-                    if not m.group()[:1].isupper():
-                        break
-                    end = m.end()
+                end = cls._capitalised_head(text, c.start, min(o.start for o in overlapping))
                 if end > c.start:
                     c = _Candidate(c.start, end, c.category, c.confidence, c.priority, c.placeholder)
                     overlapping = []

@@ -47,6 +47,11 @@ CATEGORIES: dict[str, Category] = {c.name: c for c in _ALL}
 
 DIRECT_CATEGORIES = frozenset(c.name for c in _ALL if c.direct)
 NUMBERED = frozenset(c.name for c in _ALL if c.numbered)
+# What a policy-level text (`Level.POLICY`: municipality, network partners, documents, the national report) names on
+# purpose and the anonymiser keeps there: places and neighbourhoods, organisations, dates of events and documents,
+# ages and rare details. Names of private persons and the direct identifiers (a date of birth among them) still go.
+KEPT_AT_POLICY = frozenset({"plaats", "wijk", "instelling", "zorgaanbieder", "woningcorporatie", "school", "datum",
+                            "leeftijd", "detail"})
 
 # The types of a labelled JSONL set, and which of them are direct identifiers.
 REMOVE_TYPES = frozenset({"name", "nickname", "address", "postcode", "place", "phone", "email", "bsn", "iban", "dob",

@@ -10,6 +10,10 @@ A place in a text identifies someone when
 3. only when an anonymiser is given (for short texts stored as they are, such as case codes): the anonymiser
    replaces a part of it with confidence ('Gezin Jansen').
 
+Per level: at `Level.POLICY` the categories the anonymiser keeps there (`KEPT_AT_POLICY`: places, organisations,
+dates of events) do not count, nor do the names declared public (municipality, network partners, documents); a
+private person's name and the direct identifiers still do.
+
 Categories and their Dutch descriptions come from `categories`, the one map of identifier kinds.
 """
 
@@ -18,10 +22,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ggsr_desktop.anonymise.categories import described
+from ggsr_desktop.anonymise.anonymiser import public_spans
+from ggsr_desktop.anonymise.categories import KEPT_AT_POLICY, described
 from ggsr_desktop.anonymise.identifiers import find_identifiers
 from ggsr_desktop.anonymise.lexicon import TOKEN
 from ggsr_desktop.anonymise.register import CaseRegister
+from ggsr_desktop.models import Level
 
 REGISTER = "register"  # kind of a finding: a registered person or fact
 IDENTIFIER = "identifier"  # a direct identifier
@@ -41,7 +47,8 @@ KNOWN = "de naam van een bekende persoon of een bekend gegeven van een casus"
 
 
 def identifying(text: str, registers: Iterable[CaseRegister] = (), anonymiser=None,
-                within: tuple[int, int] | None = None) -> list[Identifying]:
+                within: tuple[int, int] | None = None, *, level: Level = Level.CASE,
+                public: Iterable[str] = ()) -> list[Identifying]:
     """Every place in `text` that identifies someone, in text order; `within` limits them to those overlapping
     text[start:end]."""
     if not text:
@@ -57,15 +64,22 @@ def identifying(text: str, registers: Iterable[CaseRegister] = (), anonymiser=No
                 if hit:
                     n, _category, placeholder = hit
                     found.append(Identifying(toks[i][0], toks[i + n - 1][1], REGISTER, placeholder, KNOWN))
+    policy = level == Level.POLICY
+    public = tuple(public)
+    named = public_spans(text, public)
     for span in find_identifiers(text):
-        if not span.needs_review:
-            found.append(Identifying(span.start, span.end, IDENTIFIER, span.category, described(span.category)))
+        if span.needs_review or (policy and span.category in KEPT_AT_POLICY):
+            continue
+        found.append(Identifying(span.start, span.end, IDENTIFIER, span.category, described(span.category)))
     if anonymiser is not None:
         register = registers[0] if registers else None
-        result = anonymiser.anonymise(text, register)
+        result = anonymiser.anonymise(text, register, level=level, public=public)
         for (start, end), span in zip(result.source_spans, result.spans, strict=True):
-            if not span.needs_review:
-                found.append(Identifying(start, end, ANONYMISER, span.category, described(span.category)))
+            if span.needs_review or (policy and span.category in KEPT_AT_POLICY):
+                continue
+            if any(a <= start and end <= b for a, b in named):
+                continue
+            found.append(Identifying(start, end, ANONYMISER, span.category, described(span.category)))
     if within is not None:
         lo, hi = within
         found = [f for f in found if f.start < hi and f.end > lo]
@@ -73,6 +87,7 @@ def identifying(text: str, registers: Iterable[CaseRegister] = (), anonymiser=No
 
 
 def first_identifying(text: str, registers: Iterable[CaseRegister] = (), anonymiser=None,
-                      within: tuple[int, int] | None = None) -> Identifying | None:
-    found = identifying(text, registers, anonymiser, within)
+                      within: tuple[int, int] | None = None, *, level: Level = Level.CASE,
+                      public: Iterable[str] = ()) -> Identifying | None:
+    found = identifying(text, registers, anonymiser, within, level=level, public=public)
     return found[0] if found else None

@@ -12,12 +12,14 @@ the inspector can put a wrongly replaced word back by retyping it (`ggsr_desktop
 
 from __future__ import annotations
 
-from ggsr_desktop.anonymise.anonymiser import BRACKETED, Anonymised
+from collections.abc import Iterable
+
+from ggsr_desktop.anonymise.anonymiser import BRACKETED, Anonymised, public_spans
 from ggsr_desktop.anonymise.categories import placeholder as placeholder_label
 from ggsr_desktop.anonymise.identifiers import find_identifiers
 from ggsr_desktop.anonymise.lexicon import TOKEN
 from ggsr_desktop.anonymise.register import CaseRegister
-from ggsr_desktop.models import QuoteSpan
+from ggsr_desktop.models import Level, QuoteSpan
 
 UNSURE = 0.3  # every strict replacement is to be checked
 BREAKS = set(".!?:;\n\"“”‘’'(-–•")
@@ -30,9 +32,14 @@ soms vaak altijd nooit eerst daarna later samen alleen elke iedere sommige veel 
 """.split())
 
 
-def strict_anonymise(text: str, register: CaseRegister | None = None) -> Anonymised:
+def strict_anonymise(text: str, register: CaseRegister | None = None, *, level: Level = Level.CASE,
+                     public: Iterable[str] = ()) -> Anonymised:
+    """`public` names (the municipality and network partners at policy level) stay as they are; the register and
+    the direct identifiers still replace a part of them. `level` only decides what a placeholder may be kept for:
+    the strict fallback keeps nothing else at either level, so a policy-level quote is never less safe."""
     register = register or CaseRegister(b"\0" * 32)
     protected = [m.span() for m in BRACKETED.finditer(text)]
+    named = public_spans(text, public)
     toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)
             if not any(a <= m.start() < b for a, b in protected)]
     words = [t[2] for t in toks]
@@ -52,7 +59,7 @@ def strict_anonymise(text: str, register: CaseRegister | None = None) -> Anonymi
             chosen.append((span.start, span.end, span.category,
                            f"[{placeholder_label(span.category)}]", UNSURE))
     for start, end, word in toks:
-        if not free(start, end):
+        if not free(start, end) or any(a <= start < b for a, b in named):
             continue
         if word[:1].isupper() and not (word.lower() in OPENERS and _sentence_start(text, start)):
             chosen.append((start, end, "onbekend", "[woord]", UNSURE))

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from ggsr_desktop.anonymise.policy import first_identifying
 from ggsr_desktop.anonymise.register import CaseRegister
 from ggsr_desktop.errors import GgsrError
+from ggsr_desktop.models import Level
 from ggsr_desktop.store import Store
 
 
@@ -35,9 +36,13 @@ def registers(store: Store, approach_id: int) -> list[CaseRegister]:
     return found
 
 
-def check(texts: Iterable[tuple[str, str]], case_registers: list[CaseRegister]) -> None:
-    """Raise ExportRefused for the first text that names a known person or fact, or holds an identifier."""
+def check(texts: Iterable[tuple[str, str]], case_registers: list[CaseRegister], *, level: Level = Level.CASE,
+          anonymiser=None, public: Iterable[str] = ()) -> None:
+    """Raise ExportRefused for the first text that names a known person or fact, or holds an identifier. With an
+    anonymiser (policy level: free findings about organisations) also for a part it replaces with confidence, a
+    private person's name; the level's kept categories and the public names do not count (`policy`)."""
+    public = tuple(public)
     for where, text in texts:
-        found = first_identifying(text, case_registers)
+        found = first_identifying(text, case_registers, anonymiser, level=level, public=public)
         if found is not None:
             raise ExportRefused(where, found.what)
