@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from ggsr_desktop.models import DEFAULT_REGISSEUR_LABEL, Role
 
-SOURCE_LETTERS: dict[Role, str] = {Role.FAMILY: "G", Role.REGISSEUR: "R", Role.PROFESSIONAL: "P", Role.DOCUMENT: "D"}
+# The Dutch word for a municipality: the field name in messages, the head word of "de gemeente Utrecht".
+# (Also the value of Role.MUNICIPALITY; written here so that no other module spells it.)
+MUNICIPALITY_WORD = "gemeente"
+
+SOURCE_LETTERS: dict[Role, str] = {Role.FAMILY: "G", Role.REGISSEUR: "R", Role.PROFESSIONAL: "P", Role.DOCUMENT: "D",
+                                   Role.MUNICIPALITY: "Gm", Role.NETWORK_PARTNER: "N"}
+# The respondents of a policy-level approach, as the inspector reads them.
+RESPONDENT_WORDS: dict[Role, str] = {Role.MUNICIPALITY: "Gemeente", Role.NETWORK_PARTNER: "Netwerkpartner",
+                                     Role.DOCUMENT: "Document"}
 
 
 def capitalised(text: str) -> str:
@@ -23,19 +31,22 @@ def role_prefix(role: Role, regisseur_label: str) -> str:
     """How a quote is introduced in the report: 'Gezin:', 'Procesmanager:', 'Professional:', 'Gezinsplan:'."""
     if role is Role.REGISSEUR:
         return capitalised(regisseur_name(regisseur_label))
-    return {Role.FAMILY: "Gezin", Role.PROFESSIONAL: "Professional", Role.DOCUMENT: "Gezinsplan"}[role]
+    return {Role.FAMILY: "Gezin", Role.PROFESSIONAL: "Professional", Role.DOCUMENT: "Gezinsplan",
+            Role.MUNICIPALITY: "Gemeente", Role.NETWORK_PARTNER: "Netwerkpartner"}[role]
 
 
 def source_titles(regisseur_label: str) -> dict[Role, str]:
     """The sources as headings of the evidence document ('Professionals': all three together)."""
     return {Role.FAMILY: "Gezin", Role.REGISSEUR: role_prefix(Role.REGISSEUR, regisseur_label),
-            Role.PROFESSIONAL: "Professionals", Role.DOCUMENT: "Gezinsplan"}
+            Role.PROFESSIONAL: "Professionals", Role.DOCUMENT: "Gezinsplan", Role.MUNICIPALITY: "Gemeente",
+            Role.NETWORK_PARTNER: "Netwerkpartners"}
 
 
 def source_phrases(regisseur_label: str = DEFAULT_REGISSEUR_LABEL) -> dict[Role, str]:
     """The sources in the running text of a drafted finding: 'het gezin', 'de procesmanager'."""
     return {Role.FAMILY: "het gezin", Role.REGISSEUR: f"de {regisseur_name(regisseur_label)}",
-            Role.PROFESSIONAL: "de professionals", Role.DOCUMENT: "het gezinsplan"}
+            Role.PROFESSIONAL: "de professionals", Role.DOCUMENT: "het gezinsplan", Role.MUNICIPALITY: "de gemeente",
+            Role.NETWORK_PARTNER: "de netwerkpartners"}
 
 
 # How a stored record is named where a message points at it (audit, import), per table.

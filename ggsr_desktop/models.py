@@ -6,20 +6,33 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
+class Level(StrEnum):
+    """The level of an inspection, as its framework declares it (`level:` in the YAML)."""
+
+    CASE = "casus"  # families (cases), their interviews and the family plan; the Nota van Bevindingen
+    POLICY = "beleid"  # the municipality, its network partners and documents; the factsheet
+
+
 class Role(StrEnum):
-    """Respondent role of an interview; `document` is the review of the family plan."""
+    """Respondent role of an interview. At case level `document` is the review of the family plan; at policy
+    level the respondents are the municipality, the network partners and the documents the municipality sent."""
 
     FAMILY = "gezin"
     REGISSEUR = "regisseur"
     PROFESSIONAL = "professional"
     DOCUMENT = "document"
+    MUNICIPALITY = "gemeente"
+    NETWORK_PARTNER = "netwerkpartner"
 
 
 # What an approach calls its regisseur unless told otherwise (the report names the role by it).
 DEFAULT_REGISSEUR_LABEL: str = Role.REGISSEUR.value
 
-# The source kinds of evidence, in the order of the evidence matrix and the coverage view: one per role.
-SOURCES: tuple[Role, ...] = tuple(Role)
+# The source kinds of case-level evidence, in the order of the evidence matrix and the coverage view.
+SOURCES: tuple[Role, ...] = (Role.FAMILY, Role.REGISSEUR, Role.PROFESSIONAL, Role.DOCUMENT)
+# The respondent kinds of a policy-level approach, in the order of its evidence matrix and the factsheet.
+POLICY_SOURCES: tuple[Role, ...] = (Role.MUNICIPALITY, Role.NETWORK_PARTNER, Role.DOCUMENT)
+LEVEL_SOURCES: dict[Level, tuple[Role, ...]] = {Level.CASE: SOURCES, Level.POLICY: POLICY_SOURCES}
 
 
 class Status(StrEnum):
@@ -94,14 +107,19 @@ class Approach:
     description: dict[str, str]
     created: str
     updated: str
+    overview: str = ""  # policy level: the factsheet's 'Beschrijving' (paragraphs; lines '- ' are bullets)
 
 
 @dataclass(frozen=True)
 class Case:
+    """A family of a case-level approach; or (`survey`) the one hidden case of a policy-level approach that holds its
+    respondents and, like a family's case, its register key and placeholder numbers."""
+
     id: int
     approach_id: int
     code: str
     created: str
+    survey: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,6 +132,8 @@ class Interview:
     status: Status
     created: str
     updated: str
+    name: str | None = None  # policy level: the organisation, the municipality or the document's title
+    nominated: bool | None = None  # a network partner 'aangedragen door de gemeente'
 
 
 @dataclass(frozen=True)
@@ -164,6 +184,17 @@ class Judgement:
     highlight: Highlight
     quote_ids: tuple[int, ...]
     updated: str
+    let_op: str = ""  # policy level: the 'LET OP:' note printed after the finding
+
+
+@dataclass(frozen=True)
+class RowGroup:
+    """Indicators of one criterion that share a table row of the factsheet: each with its own finding, or (with
+    `shared_finding`) one finding for all, which is the judgement of the group's first indicator."""
+
+    approach_id: int
+    indicator_ids: tuple[str, ...]
+    shared_finding: bool = False
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,12 @@ def test_an_identifier_in_every_kind_of_stored_text_is_found(store):
     approach = store.add_approach(study.id, phone(), phone(), regisseur_label=phone(),
                                   description={name: phone() for name in DESCRIPTION_FIELDS})
     case = store.add_case(approach.id, phone())
-    interview = store.add_interview(case.id, "professional", organisation_type=phone())
+    store.update_approach(approach.id, overview=phone())
+    interview = store.add_interview(case.id, "professional", organisation_type=phone(), name=phone())
     store.add_quote(interview.id, phone())
     store.save_draft(interview.id, phone())
-    store.set_judgement(approach.id, "1.1.1", author="inspecteur", mark="voldoet", finding=phone(), highlight="groen")
+    store.set_judgement(approach.id, "1.1.1", author="inspecteur", mark="voldoet", finding=phone(), highlight="groen",
+                        let_op=phone())
     store.add_section(approach.id, "groen", phone(), intro=phone(), conclusion=phone())
     store.set_approach_text(approach.id, "voorwoord", phone())
     store.set_approach_text(approach.id, "conclusion", phone())

@@ -23,13 +23,14 @@ def _old_database(path, version: int) -> None:
             INSERT INTO studies VALUES (1, 'Oud onderzoek', 'casusniveau', '{STAMP}');
             INSERT INTO approaches (id, study_id, municipality, name, goal, created, updated)
                 VALUES (1, 1, 'Wadlo', 'Oude aanpak', 'Vastpakken.', '{STAMP}', '{STAMP}');
-            INSERT INTO cases VALUES (1, 1, 'Gezin A', '{STAMP}');
-            INSERT INTO interviews VALUES (1, 1, 'gezin', NULL, '2025-09-30', 'afgerond', '{STAMP}', '{STAMP}');
+            INSERT INTO cases (id, approach_id, code, created) VALUES (1, 1, 'Gezin A', '{STAMP}');
+            INSERT INTO interviews (id, case_id, role, organisation_type, date, status, created, updated)
+                VALUES (1, 1, 'gezin', NULL, '2025-09-30', 'afgerond', '{STAMP}', '{STAMP}');
             INSERT INTO quotes (id, interview_id, text, kind, created, updated)
                 VALUES (1, 1, 'De schuldhulpverlening stond meteen klaar.', 'citaat', '{STAMP}', '{STAMP}');
             INSERT INTO codings VALUES (1, 'aanpak.doelen', 'positief');
-            INSERT INTO judgements VALUES (1, 'aanpak.doelen', 'voldoet', 'In alle drie de casussen …', 'groen',
-                                           '{STAMP}');
+            INSERT INTO judgements (approach_id, indicator_id, mark, finding, highlight, updated)
+                VALUES (1, 'aanpak.doelen', 'voldoet', 'In alle drie de casussen …', 'groen', '{STAMP}');
         """)
     conn.commit()
     conn.close()
@@ -54,6 +55,16 @@ def test_migrates_from_every_earlier_version(tmp_path, version):
             assert [h.new for h in store.judgement_history(1, "aanpak.doelen")] == [{"quote_ids": [1]}]
             section = store.add_section(1, "groen", "Doelen", indicator_ids=["aanpak.doelen"])  # v7
             assert store.list_sections(1) == [section] and store.get_approach_texts(1)["conclusion"] == ""
+            # v8: the interview kept its quote through the rebuild of its table; the policy level works
+            assert store.get_interview(1).role.value == "gezin" and store.list_quotes(1)[0].id == 1
+            assert [c.code for c in store.list_cases(1)] == ["Gezin A"]
+            assert store.get_judgement(1, "aanpak.doelen").let_op == ""
+            policy = store.add_approach(store.add_study("Beleid", "beleidsniveau").id, "Wadlo", "Wijkaanpak")
+            partner = store.add_respondent(policy.id, "netwerkpartner", "Stichting Wadlo Welzijn", nominated=True)
+            assert (partner.name, partner.nominated) == ("Stichting Wadlo Welzijn", True)
+            assert store.list_cases(policy.id) == [] and store.respondents(policy.id) == [partner]
+            store.set_judgement(policy.id, "aanpak.beleid", author="Inspecteur", mark="voldoet", let_op="LET OP: x")
+            assert store.get_judgement(policy.id, "aanpak.beleid").let_op == "x"
         else:
             assert store.list_studies() == []
         added = store.add_study("Nieuw", "casusniveau")

@@ -176,7 +176,7 @@ class _Broken:
 
     lexicon = None
 
-    def anonymise(self, text, register=None, book=None):
+    def anonymise(self, text, register=None, book=None, **context):
         raise RuntimeError(f"kapot op {text!r}")
 
 

@@ -8,17 +8,17 @@ import re
 from dataclasses import dataclass
 
 from ggsr_desktop.anonymise.policy import identifying
-from ggsr_desktop.labels import TABLE_WORDS
+from ggsr_desktop.labels import MUNICIPALITY_WORD, TABLE_WORDS
 from ggsr_desktop.store import Store
 
 _TABLES = TABLE_WORDS  # how a location is named, per table (Dutch, as the user reads it)
 _COLUMNS = {
-    "name": "naam", "municipality": "gemeente", "code": "code", "organisation_type": "organisatie", "text": "tekst",
-    "finding": "bevinding", "old": "oud", "new": "nieuw", "title": "titel", "intro": "inleiding",
+    "name": "naam", "municipality": MUNICIPALITY_WORD, "code": "code", "organisation_type": "organisatie",
+    "text": "tekst", "finding": "bevinding", "old": "oud", "new": "nieuw", "title": "titel", "intro": "inleiding",
     "conclusion": "conclusie", "value": "tekst", "lead": "aanhef", "regisseur_label": "naam regisseur",
     "persons_and_families": "beschrijving personen en gezinnen", "registration": "beschrijving aanmelding",
     "goal": "beschrijving doel", "direction": "beschrijving regie", "parties_involved": "beschrijving partijen",
-    "working_method": "beschrijving werkwijze",
+    "working_method": "beschrijving werkwijze", "overview": "beschrijving", "let_op": "let op",
 }
 
 
@@ -45,7 +45,8 @@ def _location(table: str, key: dict, column: str, places: dict[int, str]) -> str
     if table == "quotes":
         return f"citaat {key['id']} ({places.get(key['interview_id'], 'gesprek ' + str(key['interview_id']))})"
     if table == "judgements":
-        return f"oordeel {key['indicator_id']} (aanpak {key['approach_id']})"
+        where = f"oordeel {key['indicator_id']} (aanpak {key['approach_id']})"
+        return where if column == "finding" else f"{where} {_COLUMNS.get(column, column)}"
     ident = " ".join(str(v) for v in key.values())
     return f"{noun} {ident} {_COLUMNS.get(column, column)}"
 
@@ -61,8 +62,8 @@ def audit(store: Store, names: list[str] = ()) -> list[Finding]:
     patterns = [re.compile(rf"(?<!\w){re.escape(n.strip())}(?!\w)", re.IGNORECASE) for n in names if n.strip()]
     findings = []
     for location, text in stored_texts(store):
-        for found in identifying(text):
-            findings.append(Finding(location, found.category))
+        for category in dict.fromkeys(found.category for found in identifying(text)):
+            findings.append(Finding(location, category))  # a cell with two phone numbers is one place to look
         if any(p.search(text) for p in patterns):
             findings.append(Finding(location, "naam"))
     return findings

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import Framework, FrameworkCatalog
-from ggsr_desktop.models import APPROACH_TEXTS, DESCRIPTION_FIELDS, Highlight, Kind, Mark, Role, Stance
+from ggsr_desktop.models import APPROACH_TEXTS, DESCRIPTION_FIELDS, SOURCES, Highlight, Kind, Mark, Role, Stance
 from ggsr_desktop.store.report import SECTION_HIGHLIGHTS
 
 MARKS = {"✓": Mark.SATISFIED, "✔": Mark.SATISFIED, "X": Mark.IMPROVEMENT, "x": Mark.IMPROVEMENT, "✗": Mark.IMPROVEMENT,
@@ -148,7 +148,7 @@ def _check_cases(ck: _Checker, top: dict) -> None:
 
 
 def _check_interview(ck: _Checker, interview: dict, iw: str) -> None:
-    role = ck.choice(interview, "respondent", iw, [r.value for r in Role])
+    role = ck.choice(interview, "respondent", iw, list(SOURCES))
     if role is None:
         ck.fail(f"{iw}.respondent", "ontbreekt")
     organisation = ck.text(interview, "organisation", iw, required=False)

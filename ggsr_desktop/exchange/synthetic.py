@@ -16,7 +16,17 @@ from pathlib import Path
 from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.exchange.demo import remove_database
 from ggsr_desktop.framework import Framework, FrameworkCatalog, load_catalog
-from ggsr_desktop.models import DEFAULT_REGISSEUR_LABEL, ORGANISATION_TYPES, Highlight, Kind, Mark, Role, Stance, Status
+from ggsr_desktop.models import (
+    DEFAULT_REGISSEUR_LABEL,
+    ORGANISATION_TYPES,
+    SOURCES,
+    Highlight,
+    Kind,
+    Mark,
+    Role,
+    Stance,
+    Status,
+)
 from ggsr_desktop.ops.planning import PROFESSIONALS_PER_CASE
 from ggsr_desktop.store import Store
 
@@ -230,7 +240,7 @@ def _add_case(store: Store, approach_id: int, code: str, rng: random.Random) -> 
 def _indicators_by_role(framework: Framework) -> dict[str, list[str]]:
     """Per source, the indicators with questions for it (all of them when none has)."""
     every = [ind.id for ind in framework.indicators]
-    return {role: [ind.id for ind in framework.indicators if role in ind.questions] or every for role in Role}
+    return {role: [ind.id for ind in framework.indicators if role in ind.questions] or every for role in SOURCES}
 
 
 # ---- quotes and judgements ---------------------------------------------------------------------------------

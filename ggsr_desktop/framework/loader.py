@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ggsr_desktop import paths
 from ggsr_desktop.errors import FrameworkError
 from ggsr_desktop.framework import cache as framework_cache
-from ggsr_desktop.models import SOURCES, Role
+from ggsr_desktop.models import POLICY_SOURCES, SOURCES
 
 if TYPE_CHECKING:  # the YAML reader is imported when a file is actually parsed (start-up reads the cache)
     from ggsr_desktop.framework import strict_yaml
@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the YAML reader is imported when a file is actually parsed 
 FORMAT_VERSION = 1
 LEVEL_ROLES = {
     "casus": SOURCES,  # the case-level roles
-    "beleid": ("gemeente", "netwerkpartner", Role.DOCUMENT),
+    "beleid": POLICY_SOURCES,  # municipality, network partners, documents
 }
 LEVEL_NAMES = {"casus": "casusniveau", "beleid": "beleidsniveau"}
 # At case level every indicator needs at least one source to gather evidence from.

@@ -5,6 +5,10 @@
 and review flag. The GUI and the importer both save through it; nothing else should call `Store.add_quote`
 with text typed by a person.
 
+The level of the approach decides what is kept (`Level`, from its study's framework): at policy level the names of
+the municipality, its network partners and documents, and dates of events, stay (spec round2 §10.10); the
+respondents' names of the approach are passed as public names.
+
 A typed quote is never lost on a failing anonymiser: without one (`anonymiser=None`: it could not be loaded)
 or when it raises on a text, the text is kept with the strict fallback (`anonymise.strict`: register,
 identifiers, every capitalised word and number replaced) and marked 'controleren'; `fallbacks` counts those.
@@ -21,7 +25,8 @@ from ggsr_desktop.anonymise.lexicon import FUNCTION_WORDS
 from ggsr_desktop.anonymise.register import CaseRegister, CombinedRegister, Fact, Person
 from ggsr_desktop.anonymise.strict import strict_anonymise
 from ggsr_desktop.errors import StoreError
-from ggsr_desktop.models import Kind, Quote
+from ggsr_desktop.framework import FrameworkCatalog, load_catalog
+from ggsr_desktop.models import Kind, Level, Quote
 from ggsr_desktop.store import Store
 from ggsr_desktop.store.case_keys import CaseKeys
 
@@ -40,12 +45,39 @@ class _StoreBook:
 
 
 class Capture:
-    def __init__(self, store: Store, anonymiser: Anonymiser | None, keys: CaseKeys | None = None):
+    def __init__(self, store: Store, anonymiser: Anonymiser | None, keys: CaseKeys | None = None,
+                 catalog: FrameworkCatalog | None = None):
         self.store = store
         self.anonymiser = anonymiser
         self.fallbacks = 0  # texts kept with the strict fallback because the anonymiser raised
         self.keys = keys or CaseKeys(store)
         self._registers: dict[int, CaseRegister] = {}  # read once per case, not once per quote
+        self._catalog = catalog
+        self._levels: dict[int, Level] = {}  # per approach
+
+    def level(self, approach_id: int) -> Level:
+        """The level of an approach, from its study's framework; an unknown framework counts as case level (the
+        stricter one)."""
+        if approach_id not in self._levels:
+            study = self.store.get_study(self.store.get_approach(approach_id).study_id)
+            self._catalog = self._catalog or load_catalog()
+            try:
+                level = Level(self._catalog.get(study.framework_id).level)
+            except (KeyError, ValueError, LookupError):
+                level = Level.CASE
+            self._levels[approach_id] = level
+        return self._levels[approach_id]
+
+    def public_names(self, approach_id: int) -> tuple[str, ...]:
+        """At policy level: the municipality and the respondents' names (organisations, document titles)."""
+        if self.level(approach_id) is not Level.POLICY:
+            return ()
+        names = [self.store.get_approach(approach_id).municipality]
+        names += [r.name for r in self.store.respondents(approach_id) if r.name]
+        return tuple(dict.fromkeys(names))
+
+    def _context(self, approach_id: int) -> dict:
+        return {"level": self.level(approach_id), "public": self.public_names(approach_id)}
 
     @property
     def strict(self) -> bool:
@@ -97,10 +129,11 @@ class Capture:
 
     def anonymise(self, case_id: int, text: str, register: CaseRegister | None = None) -> Anonymised:
         register = register or self.register(case_id)
+        context = self._context(self.store.get_case(case_id).approach_id)
         if self.anonymiser is None:
-            return strict_anonymise(text, register)
+            return strict_anonymise(text, register, **context)
         try:
-            return self.anonymiser.anonymise(text, register, _StoreBook(self.store, case_id))
+            return self.anonymiser.anonymise(text, register, _StoreBook(self.store, case_id), **context)
         except StoreError:
             raise  # the disk, not the anonymiser: the caller keeps the text and reports it
         except Exception as exc:  # noqa: BLE001 - a bug in the anonymiser must not cost the inspector's text
@@ -108,22 +141,25 @@ class Capture:
             where = "; ".join(f"{Path(f.filename).name}:{f.lineno}" for f in traceback.extract_tb(exc.__traceback__))
             log.error("anonymiser failed (%s at %s); the strict fallback is used", type(exc).__name__, where)
             self.fallbacks += 1
-            return strict_anonymise(text, register)
+            return strict_anonymise(text, register, **context)
 
     def anonymise_approach_text(self, approach_id: int, text: str) -> str:
         """A text about the whole approach (a finding, a section, the conclusion): it may name people of any of
         its cases, so every case register applies; unknowns are numbered within this text only."""
         if not text.strip():
             return text
-        register = CombinedRegister([self.register(case.id) for case in self.store.list_cases(approach_id)])
+        cases = self.store.list_cases(approach_id)
+        survey = self.store.survey_case(approach_id)
+        register = CombinedRegister([self.register(case.id) for case in [*cases, *([survey] if survey else [])]])
+        context = self._context(approach_id)
         if self.anonymiser is None:
-            return strict_anonymise(text, register).text
+            return strict_anonymise(text, register, **context).text
         try:
-            return self.anonymiser.anonymise(text, register, MemoryBook()).text
+            return self.anonymiser.anonymise(text, register, MemoryBook(), **context).text
         except Exception as exc:  # noqa: BLE001 - as in anonymise(): the text is kept, strictly
             log.error("anonymiser failed (%s); the strict fallback is used", type(exc).__name__)
             self.fallbacks += 1
-            return strict_anonymise(text, register).text
+            return strict_anonymise(text, register, **context).text
 
     def save_quote(self, interview_id: int, text: str, kind: str = Kind.QUOTE,
                    codings: dict[str, str] | None = None) -> Quote:

@@ -60,7 +60,7 @@ class Session:
         from ggsr_desktop.ops.capture import Capture
 
         if self._capture is None or (self._capture.strict and anonymiser is not None):
-            self._capture = Capture(self.store, anonymiser)
+            self._capture = Capture(self.store, anonymiser, catalog=self.catalog)
         return self._capture
 
     @property

@@ -309,14 +309,24 @@ class StoreBase:
         while version < target:
             script = schema.MIGRATIONS[version]
             try:
+                # Foreign keys off: a migration may rebuild a table (v8), and dropping the old one must not
+                # cascade into the rows that refer to it. They are checked before the version counts as done.
                 self._conn.executescript(
-                    f"BEGIN IMMEDIATE;\nPRAGMA application_id = {schema.APPLICATION_ID};\n{script}\n"
-                    f"PRAGMA user_version = {version + 1};\nCOMMIT;"
+                    f"PRAGMA foreign_keys = OFF;\nBEGIN IMMEDIATE;\nPRAGMA application_id = {schema.APPLICATION_ID};\n"
+                    f"{script}\nPRAGMA user_version = {version + 1};"
                 )
+                broken = self._conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    self._conn.rollback()
+                    raise StoreError(f"migratie naar schemaversie {version + 1} mislukt: {len(broken)} verwijzingen "
+                                     "kloppen niet; de database is ongewijzigd")
+                self._conn.commit()
             except DB_ERRORS as exc:
                 if self._conn.in_transaction:
                     self._conn.rollback()
                 raise StoreError(f"migratie naar schemaversie {version + 1} mislukt: {exc}") from None
+            finally:
+                self._conn.execute("PRAGMA foreign_keys = ON")
             version += 1
 
     # ---- transactions and queries -------------------------------------------------------------------------

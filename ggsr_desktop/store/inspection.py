@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ggsr_desktop.errors import ValidationError
+from ggsr_desktop.labels import MUNICIPALITY_WORD
 from ggsr_desktop.models import (
     DEFAULT_REGISSEUR_LABEL,
     DESCRIPTION_FIELDS,
+    POLICY_SOURCES,
+    SOURCES,
     Approach,
     Case,
     Interview,
@@ -69,7 +72,7 @@ class InspectionRecords:
         desc = self._description(description or {})
         fields = {
             "id": approach_id, "study_id": study_id,
-            "municipality": _required_text(municipality, "gemeente"),
+            "municipality": _required_text(municipality, MUNICIPALITY_WORD),
             "name": _required_text(name, "naam van de aanpak"),
             "regisseur_label": _required_text(regisseur_label, "benaming van de regisseur"),
             **desc, "created": now(), "updated": now(),
@@ -81,17 +84,20 @@ class InspectionRecords:
         return self.get_approach(cur.lastrowid)
 
     def update_approach(self, approach_id: int, *, municipality: str | None = None, name: str | None = None,
-                        regisseur_label: str | None = None, description: dict[str, str] | None = None) -> Approach:
+                        regisseur_label: str | None = None, description: dict[str, str] | None = None,
+                        overview: str | None = None) -> Approach:
         self.get_approach(approach_id)
         fields: dict[str, str] = {}
         if municipality is not None:
-            fields["municipality"] = _required_text(municipality, "gemeente")
+            fields["municipality"] = _required_text(municipality, MUNICIPALITY_WORD)
         if name is not None:
             fields["name"] = _required_text(name, "naam van de aanpak")
         if regisseur_label is not None:
             fields["regisseur_label"] = _required_text(regisseur_label, "benaming van de regisseur")
         if description:
             fields.update(self._description(description))
+        if overview is not None:
+            fields["overview"] = overview.strip()
         self._update("approaches", approach_id, fields)
         return self.get_approach(approach_id)
 
@@ -132,15 +138,59 @@ class InspectionRecords:
                             (approach_id, code, now()))
         return self.get_case(cur.lastrowid)
 
+    @staticmethod
+    def _case(row: dict) -> Case:
+        return Case(**{**row, "survey": bool(row["survey"])})
+
     def get_case(self, case_id: int) -> Case:
-        return Case(**self._one("SELECT * FROM cases WHERE id = ?", [case_id], f"casus {case_id}"))
+        return self._case(self._one("SELECT * FROM cases WHERE id = ?", [case_id], f"casus {case_id}"))
 
     def case_ids(self) -> list[int]:
         return [r["id"] for r in self._rows("SELECT id FROM cases ORDER BY id")]
 
     def list_cases(self, approach_id: int) -> list[Case]:
-        return [Case(**r) for r in self._rows("SELECT * FROM cases WHERE approach_id = ? ORDER BY code, id",
-                                               [approach_id])]
+        """The families of an approach (not the survey case of a policy-level approach)."""
+        return [self._case(r) for r in self._rows(
+            "SELECT * FROM cases WHERE approach_id = ? AND survey = 0 ORDER BY code, id", [approach_id])]
+
+    # ---- policy level: the survey case and its respondents --------------------------------------------------
+
+    SURVEY_CODE = "Bevraging"
+
+    def survey_case(self, approach_id: int, *, create: bool = False) -> Case | None:
+        """The case that holds the respondents of a policy-level approach (made on first use with `create`)."""
+        rows = self._rows("SELECT * FROM cases WHERE approach_id = ? AND survey = 1", [approach_id])
+        if rows:
+            return self._case(rows[0])
+        if not create:
+            return None
+        self.get_approach(approach_id)
+        with self._write() as c:
+            cur = c.execute("INSERT INTO cases (approach_id, code, created, survey) VALUES (?, ?, ?, 1)",
+                            (approach_id, self.SURVEY_CODE, now()))
+        return self.get_case(cur.lastrowid)
+
+    def add_respondent(self, approach_id: int, role: str, name: str | None = None, *, nominated: bool | None = None,
+                       date: str | None = None, status: str = Status.PLANNED) -> Interview:
+        """A respondent of a policy-level approach: the municipality, a network partner (its organisation's name;
+        nominated by the municipality or not) or a document (its title)."""
+        role = _enum(Role, role, "soort respondent")
+        if role not in POLICY_SOURCES:
+            raise ValidationError(f"soort respondent '{role}' bestaat niet op beleidsniveau; toegestaan: "
+                                  f"{', '.join(POLICY_SOURCES)}")
+        name = (name or "").strip() or None
+        if role is not Role.MUNICIPALITY and name is None:
+            raise ValidationError("een netwerkpartner heeft de naam van de organisatie nodig" if role is
+                                  Role.NETWORK_PARTNER else "een document heeft een titel nodig")
+        with self._write():
+            case = self.survey_case(approach_id, create=True)
+            return self.add_interview(case.id, role, date=date, status=status, name=name,
+                                      nominated=nominated if role is Role.NETWORK_PARTNER else None)
+
+    def respondents(self, approach_id: int) -> list[Interview]:
+        """The respondents of a policy-level approach: the municipality, the network partners, the documents."""
+        case = self.survey_case(approach_id)
+        return self.list_interviews(case.id) if case else []
 
     def rename_case(self, case_id: int, code: str) -> Case:
         code = _required_text(code, "code van de casus")
@@ -166,10 +216,10 @@ class InspectionRecords:
             c.execute("INSERT INTO cases (id, approach_id, code, created) VALUES (?, ?, ?, ?)",
                       (case.id, case.approach_id, case.code, case.created))
             c.executemany(
-                "INSERT INTO interviews (id, case_id, role, organisation_type, date, status, created, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO interviews (id, case_id, role, organisation_type, date, status, created, updated, name, "
+                "nominated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(iv.id, iv.case_id, iv.role.value, iv.organisation_type, iv.date, iv.status.value, iv.created,
-                  iv.updated) for iv in snapshot.interviews])
+                  iv.updated, iv.name, iv.nominated) for iv in snapshot.interviews])
             if snapshot.key is not None:
                 self.set_case_key(case.id, snapshot.key)
             if snapshot.entries:
@@ -181,9 +231,14 @@ class InspectionRecords:
     # ---- interviews ----------------------------------------------------------------------------------------
 
     def add_interview(self, case_id: int, role: str, organisation_type: str | None = None, date: str | None = None,
-                      status: str = Status.PLANNED) -> Interview:
-        self.get_case(case_id)
+                      status: str = Status.PLANNED, *, name: str | None = None,
+                      nominated: bool | None = None) -> Interview:
+        case = self.get_case(case_id)
         role = _enum(Role, role, "rol")
+        allowed = POLICY_SOURCES if case.survey else SOURCES
+        if role not in allowed:
+            raise ValidationError(f"rol '{role}' past niet bij {'een beleidsaanpak' if case.survey else 'een casus'}; "
+                                  f"toegestaan: {', '.join(allowed)}")
         status = _enum(Status, status, "status")
         organisation_type = (organisation_type or "").strip() or None
         if role is Role.PROFESSIONAL and organisation_type is None:
@@ -192,15 +247,24 @@ class InspectionRecords:
         stamp = now()
         with self._write() as c:
             cur = c.execute(
-                "INSERT INTO interviews (case_id, role, organisation_type, date, status, created, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", (case_id, role, organisation_type, date, status, stamp, stamp))
+                "INSERT INTO interviews (case_id, role, organisation_type, date, status, created, updated, name, "
+                "nominated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (case_id, role, organisation_type, date, status, stamp, stamp, (name or "").strip() or None,
+                 None if nominated is None else int(bool(nominated))))
         return self.get_interview(cur.lastrowid)
 
     def update_interview(self, interview_id: int, *, organisation_type: str | None = None, date: str | None = None,
-                         status: str | None = None, clear_date: bool = False) -> Interview:
+                         status: str | None = None, clear_date: bool = False, name: str | None = None,
+                         nominated: bool | None = None) -> Interview:
         """Fields left None stay; `clear_date` removes the date (undo of setting a first date)."""
-        self.get_interview(interview_id)
-        fields: dict[str, str | None] = {}
+        interview = self.get_interview(interview_id)
+        fields: dict[str, str | int | None] = {}
+        if name is not None:
+            if not name.strip() and interview.role is not Role.MUNICIPALITY:
+                raise ValidationError("de naam van een netwerkpartner of de titel van een document mag niet leeg zijn")
+            fields["name"] = name.strip() or None
+        if nominated is not None:
+            fields["nominated"] = int(bool(nominated))
         if organisation_type is not None:
             fields["organisation_type"] = organisation_type.strip() or None
         if clear_date:
@@ -214,13 +278,16 @@ class InspectionRecords:
 
     @staticmethod
     def _interview(row: dict) -> Interview:
-        return Interview(**{**row, "role": Role(row["role"]), "status": Status(row["status"])})
+        nominated = row["nominated"]
+        return Interview(**{**row, "role": Role(row["role"]), "status": Status(row["status"]),
+                            "nominated": None if nominated is None else bool(nominated)})
 
     def get_interview(self, interview_id: int) -> Interview:
         return self._interview(self._one("SELECT * FROM interviews WHERE id = ?", [interview_id],
                                          f"gesprek {interview_id}"))
 
-    _INTERVIEW_ORDER = "CASE role WHEN 'gezin' THEN 0 WHEN 'regisseur' THEN 1 WHEN 'professional' THEN 2 ELSE 3 END, id"
+    _INTERVIEW_ORDER = ("CASE role WHEN 'gezin' THEN 0 WHEN 'regisseur' THEN 1 WHEN 'professional' THEN 2 "
+                        "WHEN 'gemeente' THEN 0 WHEN 'netwerkpartner' THEN 1 ELSE 3 END, id")
 
     def list_interviews(self, case_id: int) -> list[Interview]:
         return [self._interview(r) for r in self._rows(
@@ -240,18 +307,19 @@ class InspectionRecords:
 
     def totals(self) -> dict[str, int]:
         """Cases, interviews and quotes in the whole database (the status bar)."""
-        return self._rows("SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM interviews) AS "
-                          "interviews, (SELECT count(*) FROM quotes) AS quotes")[0]
+        return self._rows("SELECT (SELECT count(*) FROM cases WHERE survey = 0) AS cases, "
+                          "(SELECT count(*) FROM interviews) AS interviews, (SELECT count(*) FROM quotes) AS quotes")[0]
 
     def counts(self, approach_id: int | None = None) -> dict[str, int]:
         """Numbers of cases, interviews, quotes, codings and judgements (of one approach, or of all)."""
         if approach_id is None:  # the whole database: plain counts (a join over every quote takes long at scale)
             return {name: self._rows(f"SELECT count(*) AS n FROM {table}")[0]["n"] for name, table in (
-                ("cases", "cases"), ("interviews", "interviews"), ("quotes", "quotes"), ("codings", "codings"),
-                ("judgements", "judgements"))}
+                ("cases", "cases WHERE survey = 0"), ("interviews", "interviews"), ("quotes", "quotes"),
+                ("codings", "codings"), ("judgements", "judgements"))}
         scope, params = ("WHERE c.approach_id = ?", [approach_id]) if approach_id is not None else ("", [])
         row = self._rows(
-            "SELECT count(DISTINCT c.id) AS cases, count(DISTINCT i.id) AS interviews, count(DISTINCT q.id) AS quotes "
+            "SELECT count(DISTINCT CASE WHEN c.survey = 0 THEN c.id END) AS cases, count(DISTINCT i.id) AS interviews, "
+            "count(DISTINCT q.id) AS quotes "
             "FROM cases c LEFT JOIN interviews i ON i.case_id = c.id LEFT JOIN quotes q ON q.interview_id = i.id "
             f"{scope}", params)[0]
         codings = self._rows(

@@ -33,14 +33,14 @@ class JudgementRecords:
                 mark=Mark(row["mark"]) if row["mark"] else None, finding=row["finding"],
                 highlight=Highlight(row["highlight"]),
                 quote_ids=tuple(quote_ids.get((row["approach_id"], row["indicator_id"]), ())),
-                updated=row["updated"],
+                updated=row["updated"], let_op=row["let_op"],
             )
             for row in self._rows(f"SELECT * FROM judgements WHERE {where} ORDER BY indicator_id", params)
         ]
 
     def set_judgement(self, approach_id: int, indicator_id: str, *, author: str, mark: str | None = ...,
                       finding: str | None = None, highlight: str | None = None,
-                      quote_ids: Iterable[int] | None = None) -> Judgement:
+                      quote_ids: Iterable[int] | None = None, let_op: str | None = None) -> Judgement:
         """Change a judgement; fields left out stay as they are. Every change is kept in the history."""
         self.get_approach(approach_id)
         author = _required_text(author, "naam van de inspecteur")
@@ -52,6 +52,8 @@ class JudgementRecords:
             after["mark"] = _enum(Mark, mark, "beoordeling").value if mark is not None else None
         if finding is not None:
             after["finding"] = finding.strip()
+        if let_op is not None:
+            after["let_op"] = _without_prefix(let_op.strip())
         if highlight is not None:
             after["highlight"] = _enum(Highlight, highlight, "markering").value
         if quote_ids is not None:
@@ -64,11 +66,12 @@ class JudgementRecords:
         stamp = now()
         with self._write() as c:
             c.execute(
-                "INSERT INTO judgements (approach_id, indicator_id, mark, finding, highlight, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (approach_id, indicator_id) DO UPDATE SET "
+                "INSERT INTO judgements (approach_id, indicator_id, mark, finding, highlight, updated, let_op) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (approach_id, indicator_id) DO UPDATE SET "
                 "mark = excluded.mark, finding = excluded.finding, highlight = excluded.highlight, "
-                "updated = excluded.updated",
-                (approach_id, indicator_id, after["mark"], after["finding"], after["highlight"], stamp))
+                "updated = excluded.updated, let_op = excluded.let_op",
+                (approach_id, indicator_id, after["mark"], after["finding"], after["highlight"], stamp,
+                 after["let_op"]))
             if "quote_ids" in changed:
                 c.execute("DELETE FROM judgement_quotes WHERE approach_id = ? AND indicator_id = ?",
                           (approach_id, indicator_id))
@@ -95,6 +98,16 @@ class JudgementRecords:
 
 def _judgement_fields(j: Judgement | None) -> dict:
     if j is None:
-        return {"mark": None, "finding": "", "highlight": Highlight.NONE.value, "quote_ids": []}
+        return {"mark": None, "finding": "", "highlight": Highlight.NONE.value, "quote_ids": [], "let_op": ""}
     return {"mark": j.mark.value if j.mark else None, "finding": j.finding, "highlight": j.highlight.value,
-            "quote_ids": list(j.quote_ids)}
+            "quote_ids": list(j.quote_ids), "let_op": j.let_op}
+
+
+LET_OP = "LET OP:"
+
+
+def _without_prefix(note: str) -> str:
+    """The note is stored without its printed prefix ('LET OP: Eén netwerkpartner …' → 'Eén netwerkpartner …')."""
+    if note[:len(LET_OP)].upper() == LET_OP:
+        return note[len(LET_OP):].strip()
+    return note

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ggsr_desktop.errors import NotFoundError, ValidationError
-from ggsr_desktop.models import APPROACH_TEXTS, Highlight, Recommendation, ReportSection
+from ggsr_desktop.models import APPROACH_TEXTS, Highlight, Recommendation, ReportSection, RowGroup
 from ggsr_desktop.store.base import _required_text
 
 SECTION_HIGHLIGHTS = (Highlight.GREEN.value, Highlight.RED.value)
@@ -131,6 +131,39 @@ class ReportRecords:
                           [(approach_id, lead, text, k) for k, (lead, text) in enumerate(rows)])
         self.wipe_traces()
         return self.list_recommendations(approach_id)
+
+    # ---- row groups (policy level) ------------------------------------------------------------------------
+
+    def row_groups(self, approach_id: int) -> list[RowGroup]:
+        members: dict[int, list[str]] = {}
+        for r in self._rows("SELECT m.group_id, m.indicator_id FROM row_group_indicators m JOIN row_groups g "
+                            "ON g.id = m.group_id WHERE g.approach_id = ? ORDER BY m.position", [approach_id]):
+            members.setdefault(r["group_id"], []).append(r["indicator_id"])
+        return [RowGroup(approach_id, tuple(members.get(r["id"], ())), bool(r["shared_finding"]))
+                for r in self._rows("SELECT id, shared_finding FROM row_groups WHERE approach_id = ? "
+                                    "ORDER BY position, id", [approach_id])]
+
+    def set_row_groups(self, approach_id: int, groups: Iterable[RowGroup]) -> list[RowGroup]:
+        """Replace the approach's row groups. A group has at least two indicators; an indicator is in one group."""
+        self.get_approach(approach_id)
+        groups = list(groups)
+        seen: set[str] = set()
+        for k, group in enumerate(groups, 1):
+            ids = _indicator_list(group.indicator_ids)
+            if len(ids) < 2:
+                raise ValidationError(f"rijgroep {k} heeft minstens twee indicatoren nodig")
+            twice = seen.intersection(ids)
+            if twice:
+                raise ValidationError(f"indicator '{sorted(twice)[0]}' staat in meer dan één rijgroep")
+            seen.update(ids)
+        with self._write() as c:
+            c.execute("DELETE FROM row_groups WHERE approach_id = ?", (approach_id,))
+            for position, group in enumerate(groups):
+                cur = c.execute("INSERT INTO row_groups (approach_id, shared_finding, position) VALUES (?, ?, ?)",
+                                (approach_id, int(group.shared_finding), position))
+                c.executemany("INSERT INTO row_group_indicators (group_id, indicator_id, position) VALUES (?, ?, ?)",
+                              [(cur.lastrowid, ind, k) for k, ind in enumerate(_indicator_list(group.indicator_ids))])
+        return self.row_groups(approach_id)
 
 
 def _section_highlight(value: str) -> str:

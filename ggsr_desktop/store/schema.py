@@ -218,12 +218,56 @@ CREATE TABLE recommendations (
 CREATE INDEX recommendations_approach ON recommendations(approach_id, position);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+# v8: the policy level (beleidsniveau). Its respondents (the municipality, network partners, documents) are
+# interviews of one 'survey' case per approach, which holds the approach's register key and placeholder numbers as a
+# family's case does; an interview gets the respondent's name (organisation or document title) and whether the
+# municipality nominated it. Judgements get a 'LET OP' note; indicators of a criterion can share a table row (row
+# groups, with one finding per indicator or one shared finding); an approach gets its 'Beschrijving' (overview).
+# The interviews table is rebuilt for its role check (the migration runs with foreign keys off, see Store.migrate).
+_V8 = f"""
+CREATE TABLE interviews_v8 (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ({_ROLES}, 'gemeente', 'netwerkpartner')),
+    organisation_type TEXT,
+    date TEXT,
+    status TEXT NOT NULL DEFAULT 'gepland' CHECK (status IN ({_STATUSES})),
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    name TEXT,
+    nominated INTEGER CHECK (nominated IS NULL OR nominated IN (0, 1))
+);
+INSERT INTO interviews_v8 (id, case_id, role, organisation_type, date, status, created, updated)
+    SELECT id, case_id, role, organisation_type, date, status, created, updated FROM interviews;
+DROP TABLE interviews;
+ALTER TABLE interviews_v8 RENAME TO interviews;
+CREATE INDEX interviews_case ON interviews(case_id);
+ALTER TABLE cases ADD COLUMN survey INTEGER NOT NULL DEFAULT 0 CHECK (survey IN (0, 1));
+CREATE UNIQUE INDEX cases_survey ON cases(approach_id) WHERE survey = 1;
+ALTER TABLE judgements ADD COLUMN let_op TEXT NOT NULL DEFAULT '';
+ALTER TABLE approaches ADD COLUMN overview TEXT NOT NULL DEFAULT '';
+CREATE TABLE row_groups (
+    id INTEGER PRIMARY KEY,
+    approach_id INTEGER NOT NULL REFERENCES approaches(id) ON DELETE CASCADE,
+    shared_finding INTEGER NOT NULL DEFAULT 0 CHECK (shared_finding IN (0, 1)),
+    position INTEGER NOT NULL
+);
+CREATE INDEX row_groups_approach ON row_groups(approach_id, position);
+CREATE TABLE row_group_indicators (
+    group_id INTEGER NOT NULL REFERENCES row_groups(id) ON DELETE CASCADE,
+    indicator_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (group_id, indicator_id)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 SCHEMA_VERSION = len(MIGRATIONS)
 # Every table of the current schema (`Store.check` reports a missing one).
 TABLES = ("studies", "approaches", "cases", "interviews", "quotes", "codings", "judgements", "quotes_fts",
           "judgement_quotes", "judgement_history", "meta", "register_entries", "placeholder_numbers", "quote_spans",
-          "case_keys", "drafts", "report_sections", "report_section_indicators", "approach_texts", "recommendations")
+          "case_keys", "drafts", "report_sections", "report_section_indicators", "approach_texts", "recommendations",
+          "row_groups", "row_group_indicators")
 
 
 # Every TEXT column of the schema, classified (tests/test_architecture.py fails on one that is not).
@@ -232,11 +276,11 @@ TABLES = ("studies", "approaches", "cases", "interviews", "quotes", "codings", "
 FREE_TEXT: dict[str, tuple[str, ...]] = {
     "studies": ("name",),
     "approaches": ("municipality", "name", "regisseur_label", "persons_and_families", "registration", "goal",
-                   "direction", "parties_involved", "working_method"),
+                   "direction", "parties_involved", "working_method", "overview"),
     "cases": ("code",),
-    "interviews": ("organisation_type",),
+    "interviews": ("organisation_type", "name"),
     "quotes": ("text",),
-    "judgements": ("finding",),
+    "judgements": ("finding", "let_op"),
     "judgement_history": ("old", "new"),  # JSON of the changed fields, the finding among them
     "drafts": ("text",),
     "report_sections": ("title", "intro", "conclusion"),
@@ -261,4 +305,5 @@ CODED_TEXT: dict[str, tuple[str, ...]] = {
     "report_sections": ("highlight",),
     "report_section_indicators": ("indicator_id",),
     "approach_texts": ("key",),
+    "row_group_indicators": ("indicator_id",),
 }
