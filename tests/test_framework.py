@@ -49,6 +49,22 @@ def test_every_case_indicator_has_a_source_with_real_questions(case_framework):
     assert roles_used == {"gezin", "regisseur", "professional", "document"}
 
 
+def test_policy_questionnaire_covers_every_indicator(catalog):
+    policy = catalog.get("beleidsniveau")
+    assert len(policy.indicators) == 30
+    questions = []
+    for ind in policy.indicators:
+        assert ind.questions.get("gemeente"), ind.id
+        assert set(ind.questions) <= set(LEVEL_ROLES["beleid"]), ind.id
+        for role, items in ind.questions.items():
+            for q in items:
+                assert q.endswith("?"), (ind.id, role, q)
+                questions.append(q)
+    assert sum(1 for ind in policy.indicators if ind.questions.get("netwerkpartner")) >= 24
+    repeated = sorted({q for q in questions if questions.count(q) > 1})
+    assert not repeated, repeated
+
+
 def test_family_is_asked_about_the_problem_analysis(case_framework):
     ind = case_framework.indicator("gezin-centraal.probleemanalyse-met-gezin")
     assert ind.text == "De probleemanalyse is met het gezin gemaakt."
