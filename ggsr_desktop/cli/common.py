@@ -27,9 +27,9 @@ def json_option(p) -> None:
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
 
-def approach_options(p) -> None:
+def approach_options(p, required: bool = True) -> None:
     db_option(p)
-    p.add_argument("--approach", metavar="ID", type=int, required=True, help="de aanpak")
+    p.add_argument("--approach", metavar="ID", type=int, required=required, help="de aanpak")
 
 
 def fail(message: str) -> int:

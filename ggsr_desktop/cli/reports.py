@@ -25,14 +25,17 @@ def register(sub) -> None:
     passphrase_option(p)
     p.set_defaults(handler=evidence)
 
-    p = sub.add_parser("export", help="exporteer de nota van bevindingen of het bewijs als Word-document",
-                       description="Exporteer een Word-document (.docx) van een aanpak: 'nota' is de nota van "
-                                   "bevindingen (concept, in de vorm van de echte nota's), 'evidence' het werkdocument "
-                                   "met per indicator het oordeel, de bevinding en alle citaten. Alleen "
-                                   "geanonimiseerde tekst; bevat een tekst toch een naam of identificerend gegeven, "
-                                   "dan wordt er niets geschreven (exitcode 1).")
-    p.add_argument("what", choices=["nota", "evidence"], metavar="{nota,evidence}")
-    approach_options(p)
+    p = sub.add_parser("export", help="exporteer de nota, het bewijs of de factsheet als Word-document",
+                       description="Exporteer een Word-document (.docx): 'nota' is de nota van bevindingen van een "
+                                   "aanpak (concept, in de vorm van de echte nota's), 'evidence' het werkdocument "
+                                   "met per indicator het oordeel, de bevinding en alle citaten, 'factsheet' de "
+                                   "'Uitkomsten toezichtonderzoek' van een gemeente op beleidsniveau (één deel per "
+                                   "aanpak; --municipality in plaats van --approach). Alleen geanonimiseerde tekst; "
+                                   "bevat een tekst toch een naam of identificerend gegeven, dan wordt er niets "
+                                   "geschreven (exitcode 1).")
+    p.add_argument("what", choices=["nota", "evidence", "factsheet"], metavar="{nota,evidence,factsheet}")
+    approach_options(p, required=False)
+    p.add_argument("--municipality", metavar="NAAM", help="de gemeente (alleen bij 'factsheet')")
     p.add_argument("--out", metavar="BESTAND.docx", type=Path, required=True, help="het te schrijven document")
     p.add_argument("--template", metavar="BESTAND", type=Path,
                    help="huisstijl: neem de stijlen over uit dit Word-document of -sjabloon (.docx of .dotx); "
@@ -41,7 +44,7 @@ def register(sub) -> None:
                    help="naam van de inspecteur voor de documenteigenschappen (standaard: GGSR_INSPECTOR)")
     json_option(p)
     passphrase_option(p)
-    p.set_defaults(handler=export)
+    p.set_defaults(handler=export, parser=p)
 
     p = sub.add_parser("bench", help="meet snelheid en geheugen op veldschaal, tegen basislijnen",
                        description="Maakt synthetische studies (1.000 / 10.000 / 100.000 citaten) in een tijdelijke "
@@ -94,6 +97,12 @@ def export(args) -> int:
 
     if args.template is not None and args.what != "nota":
         raise GgsrError("--template hoort bij 'export nota'")
+    if args.what == "factsheet":
+        if args.approach is not None or not args.municipality:
+            args.parser.error("export factsheet: geef --municipality NAAM (en geen --approach)")
+        return _export_factsheet(args)
+    if args.approach is None or args.municipality is not None:
+        args.parser.error(f"export {args.what}: geef --approach ID (--municipality hoort bij 'factsheet')")
     db = args.db or paths.default_db_path()
     with open_store(args) as store:
         approach = store.get_approach(args.approach)
@@ -109,6 +118,23 @@ def export(args) -> int:
         extra = (f"; {result.auto_quotes} citaten automatisch gekozen (met opmerking 'controleer')"
                  if result.auto_quotes else "")
         print(f"Geschreven: {result.path} ({result.paragraphs} alinea's, {result.tables} tabellen{extra}).")
+    return 0
+
+
+def _export_factsheet(args) -> int:
+    from ggsr_desktop.anonymise.anonymiser import Anonymiser
+    from ggsr_desktop.report import export_factsheet
+
+    db = args.db or paths.default_db_path()
+    with open_store(args) as store:
+        result = export_factsheet(store, lambda approach: _framework_of(store, approach, db), args.municipality,
+                                  args.out, anonymiser=Anonymiser(), author=args.author)
+    if args.json:
+        print_json({"file": str(result.path), "approaches": result.parts, "paragraphs": result.paragraphs,
+                    "tables": result.tables})
+    else:
+        print(f"Geschreven: {result.path} ({result.parts} aanpak(ken), {result.paragraphs} alinea's, "
+              f"{result.tables} tabellen).")
     return 0
 
 

@@ -7,12 +7,26 @@ their ids and the typering's keys to field names on the way, so the writer gets 
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import Framework, FrameworkCatalog
-from ggsr_desktop.models import APPROACH_TEXTS, DESCRIPTION_FIELDS, SOURCES, Highlight, Kind, Mark, Role, Stance
+from ggsr_desktop.models import (
+    APPROACH_TEXTS,
+    DESCRIPTION_FIELDS,
+    POLICY_SOURCES,
+    SOURCES,
+    Highlight,
+    Kind,
+    Level,
+    Mark,
+    Role,
+    Stance,
+)
 from ggsr_desktop.store.report import SECTION_HIGHLIGHTS
 
 MARKS = {"✓": Mark.SATISFIED, "✔": Mark.SATISFIED, "X": Mark.IMPROVEMENT, "x": Mark.IMPROVEMENT, "✗": Mark.IMPROVEMENT,
@@ -70,19 +84,39 @@ class _Checker:
         return value
 
     def indicator(self, value, where: str) -> str:
+        """An indicator by id, or by its text up to case, whitespace, punctuation and a parenthetical note; a near
+        miss is refused with the closest indicator named."""
         if not isinstance(value, str) or not value.strip():
             self.fail(where, f"verwacht een indicator-id of indicatortekst, gevonden: {_kind(value)}")
         wanted = " ".join(value.split())
+        by_text = {indicator_key(ind.text): ind for ind in self.framework.indicators}
         for ind in self.framework.indicators:
-            if ind.id == wanted or " ".join(ind.text.split()).rstrip(".") == wanted.rstrip("."):
+            if ind.id == wanted:
                 return ind.id
-        self.fail(where, f"onbekende indicator '{value}'")
+        found = by_text.get(indicator_key(wanted))
+        if found is not None:
+            return found.id
+        close = difflib.get_close_matches(indicator_key(wanted), list(by_text), n=1, cutoff=0.75)
+        hint = f"; bedoelde u '{by_text[close[0]].text}' ({by_text[close[0]].id})?" if close else ""
+        self.fail(where, f"onbekende indicator '{_short(value)}'{hint}")
 
     def indicators(self, parent: dict, where: str) -> list[str]:
         """Resolve `parent['indicators']` (ids or exact texts) to ids, in place."""
         values = self.array(parent.get("indicators", []), f"{where}.indicators")
         parent["indicators"] = [self.indicator(v, f"{where}.indicators[{k}]") for k, v in enumerate(values)]
         return parent["indicators"]
+
+
+def indicator_key(text: str) -> str:
+    """An indicator text compared without case, whitespace, punctuation or a parenthetical note ('(pilot)')."""
+    text = re.sub(r"\([^()]*\)", " ", unicodedata.normalize("NFC", text))
+    text = "".join(" " if unicodedata.category(ch)[0] in "PS" else ch for ch in text.casefold())
+    return " ".join(text.split())
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _kind(value) -> str:
@@ -106,12 +140,79 @@ def read_import_file(path: Path, catalog: FrameworkCatalog) -> tuple[dict, Frame
     ck.text(approach, "municipality", "approach")
     ck.text(approach, "name", "approach")
     ck.text(approach, "regisseur_label", "approach", required=False)
+    if ck.framework.level == Level.POLICY:
+        _check_policy(ck, top)
+        _check_judgements(ck, top)
+        _check_groups(ck, top)
+        return top, ck.framework
+    for key in ("respondents", "groups", "description"):
+        if key in top:
+            ck.fail(key, f"hoort bij een onderzoek op beleidsniveau, niet bij '{ck.framework.id}'")
     _check_cases(ck, top)
     judged = _check_judgements(ck, top)
     _check_sections(ck, top, judged)
     _check_typering(ck, top)
     _check_nota_texts(ck, top)
     return top, ck.framework
+
+
+_CASE_ONLY = ("cases", "sections", "typering", "recommendations", *APPROACH_TEXTS)
+
+
+def _check_policy(ck: _Checker, top: dict) -> None:
+    """A policy-level approach: respondents (one municipality, network partners, documents) instead of cases."""
+    for key in _CASE_ONLY:
+        if key in top:
+            ck.fail(key, f"hoort bij een onderzoek op casusniveau; '{ck.framework.id}' is op beleidsniveau "
+                         "(gebruik respondents)")
+    ck.text(top, "description", "", required=False)
+    municipalities = 0
+    for respondent, rw in ck.objects(top, "respondents", required=True):
+        role = ck.choice(respondent, "respondent", rw, list(POLICY_SOURCES))
+        if role is None:
+            ck.fail(f"{rw}.respondent", "ontbreekt")
+        name = ck.text(respondent, "name", rw, required=role != Role.MUNICIPALITY)
+        municipalities += role == Role.MUNICIPALITY
+        if municipalities > 1 and role == Role.MUNICIPALITY:
+            ck.fail(f"{rw}.respondent", "er is al een respondent 'gemeente'; een aanpak heeft één gemeente")
+        if name is not None and _personal_identifier(name):
+            ck.fail(f"{rw}.name", "de naam bevat een persoonsgegeven (telefoonnummer, e-mailadres, BSN of "
+                                  "adres); geef de naam van de organisatie of de titel van het document")
+        nominated = respondent.get("nominated", False)
+        if not isinstance(nominated, bool):
+            ck.fail(f"{rw}.nominated", f"verwacht true of false, gevonden: {_kind(nominated)}")
+        if nominated and role != Role.NETWORK_PARTNER:
+            ck.fail(f"{rw}.nominated", "alleen een netwerkpartner kan aangedragen zijn door de gemeente")
+        date = ck.text(respondent, "date", rw, required=False)
+        if date is not None:
+            _check_date(ck, date, f"{rw}.date")
+        _check_quotes(ck, respondent, rw)
+
+
+def _personal_identifier(text: str) -> bool:
+    from ggsr_desktop.anonymise.policy import identifying
+
+    return bool(identifying(text, level=Level.POLICY))
+
+
+def _check_groups(ck: _Checker, top: dict) -> None:
+    """Row groups of the factsheet: two or more indicators of one criterion, each indicator in one group."""
+    criterion = {ind.id: ind.criterion_id for ind in ck.framework.indicators}
+    grouped: dict[str, str] = {}
+    for group, gw in ck.objects(top, "groups"):
+        ids = ck.indicators(group, gw)
+        if len(ids) < 2:
+            ck.fail(f"{gw}.indicators", "een rijgroep heeft minstens twee indicatoren")
+        for k, ind in enumerate(ids):
+            if ind in grouped:
+                ck.fail(f"{gw}.indicators[{k}]", f"indicator '{ind}' staat al in {grouped[ind]}")
+            grouped[ind] = gw
+            if criterion[ind] != criterion[ids[0]]:
+                ck.fail(f"{gw}.indicators[{k}]", f"indicator '{ind}' hoort bij een ander criterium dan "
+                                                  f"'{ids[0]}'; een rijgroep blijft binnen één criterium")
+        shared = group.get("shared_finding", False)
+        if not isinstance(shared, bool):
+            ck.fail(f"{gw}.shared_finding", f"verwacht true of false, gevonden: {_kind(shared)}")
 
 
 def _parse(path: Path):
@@ -157,6 +258,10 @@ def _check_interview(ck: _Checker, interview: dict, iw: str) -> None:
     date = ck.text(interview, "date", iw, required=False)
     if date is not None:
         _check_date(ck, date, f"{iw}.date")
+    _check_quotes(ck, interview, iw)
+
+
+def _check_quotes(ck: _Checker, interview: dict, iw: str) -> None:
     for quote, qw in ck.objects(interview, "quotes", iw):
         ck.text(quote, "text", qw)
         ck.choice(quote, "kind", qw, [k.value for k in Kind])
@@ -178,7 +283,19 @@ def _check_judgements(ck: _Checker, top: dict) -> dict[str, tuple[str, dict]]:
             ck.fail(f"{jw}.indicator", f"indicator '{judgement['indicator']}' heeft al een oordeel")
         seen[judgement["indicator"]] = jw, judgement
         ck.choice(judgement, "mark", jw, list(MARKS))
-        ck.text(judgement, "finding", jw, required=False)
+        finding = ck.text(judgement, "finding", jw, required=False)
+        if finding and judgement.get("mark") is None and finding[:1] in MARKS and finding[1:2].isspace():
+            judgement["mark"], judgement["finding"] = finding[0], finding[1:].strip()  # '✗ Gemeente en …' (seed)
+        if ck.framework.level == Level.POLICY and judgement.get("finding") and "let_op" not in judgement:
+            head, sep, note = judgement["finding"].partition("LET OP:")
+            if sep:  # typed as in the seed: the note at the end of the finding
+                judgement["finding"], judgement["let_op"] = head.strip(), note
+        if ck.framework.level == Level.POLICY:
+            let_op = ck.text(judgement, "let_op", jw, required=False)
+            if let_op is not None:
+                judgement["let_op"] = re.sub(r"^\s*LET OP\s*:\s*", "", let_op, flags=re.IGNORECASE)
+        elif "let_op" in judgement:
+            ck.fail(f"{jw}.let_op", "een LET OP-notitie hoort bij een onderzoek op beleidsniveau")
         ck.choice(judgement, "highlight", jw, [h.value for h in Highlight])
     return seen
 

@@ -16,7 +16,17 @@ from ggsr_desktop.anonymise.policy import identifying
 from ggsr_desktop.anonymise.register import CaseRegister, register_entries
 from ggsr_desktop.exchange.import_checks import MARKS, ImportFileError, read_import_file
 from ggsr_desktop.framework import Framework, FrameworkCatalog
-from ggsr_desktop.models import APPROACH_TEXTS, DEFAULT_REGISSEUR_LABEL, Approach, Highlight, Kind, Stance, Status
+from ggsr_desktop.models import (
+    APPROACH_TEXTS,
+    DEFAULT_REGISSEUR_LABEL,
+    Approach,
+    Highlight,
+    Kind,
+    Level,
+    RowGroup,
+    Stance,
+    Status,
+)
 from ggsr_desktop.ops.capture import Capture
 
 __all__ = ["IMPORT_AUTHOR", "MARKS", "ImportFileError", "ImportResult", "import_file", "read_import_file"]
@@ -45,7 +55,8 @@ def _check_case_codes(capture: Capture, path: Path, data: dict) -> None:
 def import_file(capture: Capture, path: Path, catalog: FrameworkCatalog) -> ImportResult:
     """Validate, then write everything in one transaction (the database is unchanged on any failure)."""
     data, framework = read_import_file(path, catalog)
-    _check_case_codes(capture, path, data)
+    if framework.level != Level.POLICY:
+        _check_case_codes(capture, path, data)
     store = capture.store
     try:
         approach = _write(capture, data, framework)
@@ -64,11 +75,32 @@ def _write(capture: Capture, data: dict, framework: Framework) -> Approach:
         approach = store.add_approach(study.id, ap["municipality"], ap["name"],
                                       ap.get("regisseur_label") or DEFAULT_REGISSEUR_LABEL)
         illustrative: dict[str, list[int]] = {}  # indicator -> illustrative quotes, in the file's order
-        for case_data in data["cases"]:
+        if framework.level == Level.POLICY:
+            _write_respondents(capture, approach.id, data, illustrative)
+        for case_data in data.get("cases", []):
             _write_case(capture, approach.id, case_data, illustrative)
         _write_judgements(capture, approach.id, data, illustrative)
         _write_nota(capture, approach.id, data)
     return approach
+
+
+def _write_respondents(capture: Capture, approach_id: int, data: dict, illustrative: dict[str, list[int]]) -> None:
+    """Policy level: the respondents first (their names are public, and the anonymiser keeps them in what
+    follows), then their answers, the description and the row groups."""
+    store = capture.store
+    made = []
+    for r in data["respondents"]:
+        quotes = r.get("quotes", [])
+        made.append((store.add_respondent(approach_id, r["respondent"], r.get("name"),
+                                          nominated=r.get("nominated", False), date=r.get("date"),
+                                          status=Status.DONE if quotes else Status.PLANNED), quotes))
+    for interview, quotes in made:
+        _write_quotes(capture, interview.id, quotes, illustrative)
+    if data.get("description"):
+        store.update_approach(approach_id, overview=capture.anonymise_approach_text(approach_id, data["description"]))
+    if data.get("groups"):
+        store.set_row_groups(approach_id, [RowGroup(approach_id, tuple(g["indicators"]),
+                                                    bool(g.get("shared_finding", False))) for g in data["groups"]])
 
 
 def _write_case(capture: Capture, approach_id: int, case_data: dict, illustrative: dict[str, list[int]]) -> None:
@@ -83,13 +115,17 @@ def _write_case(capture: Capture, approach_id: int, case_data: dict, illustrativ
             organisation = capture.anonymise(case.id, organisation).text
         interview = store.add_interview(case.id, iv["respondent"], organisation, iv.get("date"),
                                         Status.DONE if quotes else Status.PLANNED)
-        for q in quotes:
-            stance = q.get("stance") or Stance.NEUTRAL
-            quote = capture.save_quote(interview.id, q["text"], q.get("kind") or Kind.QUOTE,
-                                       {ind: stance for ind in q["indicators"]})
-            if q.get("illustrative"):  # illustrates every indicator it is coded to
-                for ind in q["indicators"]:
-                    illustrative.setdefault(ind, []).append(quote.id)
+        _write_quotes(capture, interview.id, quotes, illustrative)
+
+
+def _write_quotes(capture: Capture, interview_id: int, quotes: list[dict], illustrative: dict[str, list[int]]) -> None:
+    for q in quotes:
+        stance = q.get("stance") or Stance.NEUTRAL
+        quote = capture.save_quote(interview_id, q["text"], q.get("kind") or Kind.QUOTE,
+                                   {ind: stance for ind in q["indicators"]})
+        if q.get("illustrative"):  # illustrates every indicator it is coded to
+            for ind in q["indicators"]:
+                illustrative.setdefault(ind, []).append(quote.id)
 
 
 def _write_judgements(capture: Capture, approach_id: int, data: dict, illustrative: dict[str, list[int]]) -> None:
@@ -100,6 +136,7 @@ def _write_judgements(capture: Capture, approach_id: int, data: dict, illustrati
             "mark": MARKS[j["mark"]] if j.get("mark") else None,
             "finding": capture.anonymise_approach_text(approach_id, j.get("finding") or ""),  # may name anyone
             "highlight": j.get("highlight") or Highlight.NONE,
+            **({"let_op": capture.anonymise_approach_text(approach_id, j["let_op"])} if j.get("let_op") else {}),
         }
     for section in data.get("sections", []):
         for ind in section["indicators"]:

@@ -13,17 +13,18 @@ import datetime as dt
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import Framework
+from ggsr_desktop.models import Approach, Level
 from ggsr_desktop.report import guard
 from ggsr_desktop.report.guard import ExportRefused
 from ggsr_desktop.store import Store
 
-__all__ = ["ExportRefused", "ExportResult", "PreparedExport", "export_evidence", "export_nota", "prepare_evidence",
-           "prepare_nota"]
+__all__ = ["ExportRefused", "ExportResult", "PreparedExport", "export_evidence", "export_factsheet", "export_nota",
+           "prepare_evidence", "prepare_factsheet", "prepare_nota"]
 
 
 @dataclass(frozen=True)
@@ -32,19 +33,21 @@ class ExportResult:
     paragraphs: int
     tables: int
     auto_quotes: int = 0
+    parts: int = 1  # the factsheet: approaches in it
 
 
 class PreparedExport:
     """The data of an export, read and checked; `write` builds and saves the document without touching the store,
     so the GUI can run it on a worker thread."""
 
-    def __init__(self, build: Callable, auto_quotes: int = 0):
+    def __init__(self, build: Callable, auto_quotes: int = 0, parts: int = 1):
         self._build = build
         self.auto_quotes = auto_quotes
+        self.parts = parts
 
     def write(self, out_path, progress: Callable[[float, str], None] = lambda _f, _m: None) -> ExportResult:
         _check_target(Path(out_path))
-        return _save(self._build(progress), out_path, self.auto_quotes)
+        return replace(_save(self._build(progress), out_path, self.auto_quotes), parts=self.parts)
 
 
 def prepare_nota(store: Store, framework: Framework, approach_id: int, template=None, *, author: str = "",
@@ -82,6 +85,36 @@ def prepare_evidence(store: Store, framework: Framework, approach_id: int) -> Pr
         return doc
 
     return PreparedExport(build)
+
+
+def prepare_factsheet(store: Store, framework_of: Callable[[Approach], Framework], municipality: str, *,
+                      anonymiser=None, author: str = "", date: dt.date | None = None) -> PreparedExport:
+    """The factsheet 'Uitkomsten toezichtonderzoek {gemeente}' of the municipality's policy-level approaches. The
+    guard checks at policy level: organisation and document names and dates stay, a private person's name (with
+    an anonymiser) or a personal identifier refuses the export."""
+    from ggsr_desktop.report.docx_base import new_document
+    from ggsr_desktop.report.factsheet_content import gather
+    from ggsr_desktop.report.factsheet_docx import write_factsheet
+
+    factsheet = gather(store, framework_of, municipality, date=date)
+    registers = [r for approach in store.list_approaches()
+                 if approach.municipality == factsheet.municipality for r in guard.registers(store, approach.id)]
+    guard.check(factsheet.texts(), registers, level=Level.POLICY, anonymiser=anonymiser, public=factsheet.public)
+
+    def build(progress):
+        doc = new_document()
+        write_factsheet(doc, factsheet, progress, author=author)
+        return doc
+
+    return PreparedExport(build, parts=len(factsheet.approaches))
+
+
+def export_factsheet(store: Store, framework_of: Callable[[Approach], Framework], municipality: str, out_path, *,
+                     anonymiser=None, author: str = "", date: dt.date | None = None,
+                     progress=lambda _f, _m: None) -> ExportResult:
+    _check_target(Path(out_path))
+    job = prepare_factsheet(store, framework_of, municipality, anonymiser=anonymiser, author=author, date=date)
+    return job.write(out_path, progress)
 
 
 def export_nota(store: Store, framework: Framework, approach_id: int, out_path, template=None, *, author: str = "",

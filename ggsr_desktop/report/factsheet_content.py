@@ -3,9 +3,16 @@ from the store, before any Word formatting: one `ApproachPart` per approach of t
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from ggsr_desktop.models import Mark
+from ggsr_desktop.errors import GgsrError
+from ggsr_desktop.framework import Framework
+from ggsr_desktop.models import Approach, Judgement, Level, Mark, Role, RowGroup
+from ggsr_desktop.store import Store
+
+THEME_CAPTIONS = {"De aanpak": "Aanpak"}  # seed 003 captions the table of 'De aanpak' as 'Aanpak'
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,92 @@ class Factsheet:
     month: str  # 'oktober 2013'
     approaches: tuple[ApproachPart, ...]
 
+    public: tuple[str, ...] = ()  # names printed as they are: the municipality, partners, documents, approaches
+
     @property
     def title(self) -> str:
         return f"Uitkomsten toezichtonderzoek {self.municipality}"
+
+    def texts(self):
+        """(where, text) of every text the document will contain that came from the data (for the guard)."""
+        for part in self.approaches:
+            where = f"aanpak '{part.name}'"
+            for k, block in enumerate(part.description.split("\n\n"), 1):
+                yield f"{where}, beschrijving alinea {k}", block
+            for table in part.tables:
+                for group in table.criteria:
+                    for row in group.rows:
+                        for finding in row.findings:
+                            yield f"{where}, bevinding bij '{row.indicators[0]}'", finding.text
+                            if finding.let_op:
+                                yield f"{where}, LET OP bij '{row.indicators[0]}'", finding.let_op
+
+
+def policy_approaches(store: Store, framework_of: Callable[[Approach], Framework], municipality: str) \
+        -> list[tuple[Approach, Framework]]:
+    """The policy-level approaches of a municipality (name compared without case), in the order they were made."""
+    wanted = " ".join(municipality.split()).casefold()
+    found, others = [], []
+    for approach in store.list_approaches():
+        if " ".join(approach.municipality.split()).casefold() != wanted:
+            continue
+        framework = framework_of(approach)
+        (found if framework.level == Level.POLICY else others).append((approach, framework))
+    if not found:
+        known = sorted({a.municipality for a in store.list_approaches()
+                        if framework_of(a).level == Level.POLICY}, key=str.casefold)
+        why = (f"de gemeente '{municipality}' heeft alleen aanpakken op casusniveau" if others else
+               f"geen aanpak op beleidsniveau van de gemeente '{municipality}'")
+        raise GgsrError(why + (f"; gemeenten met een aanpak op beleidsniveau: {', '.join(known)}" if known else ""))
+    return found
+
+
+def gather(store: Store, framework_of: Callable[[Approach], Framework], municipality: str, *,
+           date: dt.date | None = None) -> Factsheet:
+    """The factsheet of a municipality: one part per policy-level approach (see `policy_approaches`)."""
+    from ggsr_desktop.report.content import month_year
+
+    pairs = policy_approaches(store, framework_of, municipality)
+    public: list[str] = [pairs[0][0].municipality]
+    parts = []
+    for approach, framework in pairs:
+        respondents = store.respondents(approach.id)
+        public += [approach.name, *(r.name for r in respondents if r.name)]
+        partners = tuple(Partner(r.name, bool(r.nominated)) for r in respondents
+                         if r.role is Role.NETWORK_PARTNER and r.name)
+        judgements = {j.indicator_id: j for j in store.list_judgements(approach.id)}
+        parts.append(ApproachPart(
+            approach.name, partners, approach.overview,
+            tuple(ThemeBullet(t.name, t.description) for t in framework.themes),
+            theme_tables(framework, judgements, store.row_groups(approach.id))))
+    return Factsheet(pairs[0][0].municipality, month_year(date or dt.date.today()), tuple(parts),
+                     tuple(dict.fromkeys(public)))
+
+
+def theme_tables(framework: Framework, judgements: dict[str, Judgement], groups: list[RowGroup]) \
+        -> tuple[ThemeTable, ...]:
+    """One table per theme; a row group is one row, where its first indicator stands."""
+    group_of = {ind: g for g in groups for ind in g.indicator_ids}
+    texts = {i.id: i.text for t in framework.themes for i in t.indicators}
+
+    def finding(indicator_id: str) -> Finding:
+        j = judgements.get(indicator_id)
+        return Finding(j.mark, j.finding, j.let_op) if j else Finding(None, "")
+
+    tables, placed = [], set()  # an indicator is shown once, also if a group wrongly spans two criteria
+    for theme in framework.themes:
+        criteria = []
+        for criterion in theme.criteria:
+            rows = []
+            for indicator in criterion.indicators:
+                if indicator.id in placed:
+                    continue
+                group = group_of.get(indicator.id)
+                members = [i for i in group.indicator_ids if i in texts and i not in placed] if group \
+                    else [indicator.id]
+                placed.update(members)
+                shown = members if not group or not group.shared_finding else members[:1]
+                rows.append(Row(tuple(texts[i] for i in members), tuple(finding(i) for i in shown)))
+            criteria.append(CriterionRows(criterion.text, tuple(rows)))
+        tables.append(ThemeTable(THEME_CAPTIONS.get(theme.name, theme.name), tuple(criteria)))
+    return tuple(tables)
