@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ggsr_desktop.errors import ValidationError
 from ggsr_desktop.evidence.findings import Proposal
-from ggsr_desktop.models import Highlight, Judgement, ReportSection
+from ggsr_desktop.framework import Framework
+from ggsr_desktop.models import Highlight, Judgement, ReportSection, RowGroup
 from ggsr_desktop.ops.capture import Capture
 from ggsr_desktop.ops.changes import JUDGEMENTS, SECTIONS, TEXTS
 from ggsr_desktop.ops.undo import Step, UndoStack
@@ -19,9 +20,9 @@ from ggsr_desktop.ops.undo import Step, UndoStack
 
 def _fields(j: Judgement | None) -> dict:
     if j is None:
-        return {"mark": None, "finding": "", "highlight": Highlight.NONE.value, "quote_ids": []}
+        return {"mark": None, "finding": "", "highlight": Highlight.NONE.value, "quote_ids": [], "let_op": ""}
     return {"mark": j.mark.value if j.mark else None, "finding": j.finding, "highlight": j.highlight.value,
-            "quote_ids": list(j.quote_ids)}
+            "quote_ids": list(j.quote_ids), "let_op": j.let_op}
 
 
 class JudgementActions:
@@ -59,6 +60,10 @@ class JudgementActions:
         """Saved while typing: the saves of one stretch of typing undo as one step (until `stack.seal()`)."""
         return self._judge(indicator_id, "bevinding wijzigen", f"finding:{indicator_id}",
                            finding=self._anonymised(text))
+
+    def set_let_op(self, indicator_id: str, text: str) -> Judgement:
+        """Policy level: the 'LET OP:' note after the finding; saved while typing, like the finding."""
+        return self._judge(indicator_id, "LET OP wijzigen", f"let_op:{indicator_id}", let_op=self._anonymised(text))
 
     def set_highlight(self, indicator_id: str, highlight: str) -> Judgement:
         return self._judge(indicator_id, "markering wijzigen", highlight=highlight)
@@ -183,6 +188,33 @@ class JudgementActions:
             self.stack.push(Step("tekst wijzigen", lambda: self.store.set_approach_text(self.approach_id, key, before),
                                  lambda: self.store.set_approach_text(self.approach_id, key, new), f"text:{key}",
                                  changes=TEXTS))
+
+    def set_overview(self, text: str) -> None:
+        """Policy level: the factsheet's 'Beschrijving' of the approach."""
+        before = self.store.get_approach(self.approach_id).overview
+        new = self.store.update_approach(self.approach_id, overview=self._anonymised(text)).overview
+        if new != before:
+            self.stack.push(Step("beschrijving wijzigen",
+                                 lambda: self.store.update_approach(self.approach_id, overview=before),
+                                 lambda: self.store.update_approach(self.approach_id, overview=new), "overview",
+                                 changes=TEXTS))
+
+    def set_row_groups(self, groups: list[RowGroup], framework: Framework) -> list[RowGroup]:
+        """Policy level: the factsheet's row groups; each within one criterion of the framework."""
+        criterion = {i.id: i.criterion_id for i in framework.indicators}
+        for k, group in enumerate(groups, 1):
+            unknown = [i for i in group.indicator_ids if i not in criterion]
+            if unknown:
+                raise ValidationError(f"rijgroep {k}: onbekende indicator '{unknown[0]}'")
+            if len({criterion[i] for i in group.indicator_ids}) > 1:
+                raise ValidationError(f"rijgroep {k}: de indicatoren horen bij verschillende criteria; een rijgroep "
+                                      "blijft binnen één criterium")
+        before = self.store.row_groups(self.approach_id)
+        after = self.store.set_row_groups(self.approach_id, groups)
+        if after != before:
+            self.stack.push(Step("rijgroepen wijzigen", lambda: self.store.set_row_groups(self.approach_id, before),
+                                 lambda: self.store.set_row_groups(self.approach_id, after), changes=JUDGEMENTS))
+        return after
 
     def set_recommendations(self, items: list[tuple[str, str]]) -> None:
         """Chapter 5.2: (lead, text) pairs in order."""

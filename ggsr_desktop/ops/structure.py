@@ -8,9 +8,10 @@ the step is refused with a message and stays in the history.
 
 from __future__ import annotations
 
+from ggsr_desktop.anonymise.policy import identifying
 from ggsr_desktop.anonymise.register import Person
 from ggsr_desktop.errors import ValidationError
-from ggsr_desktop.models import DEFAULT_REGISSEUR_LABEL, Approach, Case, Interview, Status, Study
+from ggsr_desktop.models import DEFAULT_REGISSEUR_LABEL, Approach, Case, Interview, Level, Role, Status, Study
 from ggsr_desktop.ops.capture import Capture
 from ggsr_desktop.ops.changes import INTERVIEWS, QUOTES, TREE
 from ggsr_desktop.ops.planning import plan_case, prepare_case
@@ -134,6 +135,30 @@ class StructureActions:
         return len(persons)
 
     # ---- interviews ------------------------------------------------------------------------------------------
+
+    def add_respondent(self, approach_id: int, role: Role | str, name: str | None = None, *,
+                       nominated: bool = False, date: str | None = None) -> Interview:
+        """Policy level: the municipality, a network partner (its organisation) or a document (its title). The name
+        is public (printed in the factsheet), so it may not hold a personal identifier."""
+        if name and identifying(name, level=Level.POLICY):
+            raise ValidationError("de naam bevat een persoonsgegeven (telefoonnummer, e-mailadres, BSN of adres); "
+                                  "geef de naam van de organisatie of de titel van het document")
+        if Role(role) is Role.MUNICIPALITY and any(r.role is Role.MUNICIPALITY
+                                                  for r in self.store.respondents(approach_id)):
+            raise ValidationError("deze aanpak heeft al een respondent 'gemeente'")
+        made = self.store.add_respondent(approach_id, role, name, nominated=nominated, date=date)
+
+        def undo() -> None:
+            if self.store.list_quotes(made.id):
+                raise ValidationError("deze respondent heeft inmiddels antwoorden; verwijder die eerst")
+            self.store.delete_interview(made.id)
+
+        def redo() -> None:
+            self.store.add_respondent(approach_id, made.role, made.name, nominated=bool(made.nominated),
+                                      date=made.date, interview_id=made.id)
+
+        self.stack.push(Step("respondent toevoegen", undo, redo, changes=TREE))
+        return made
 
     def set_interview(self, interview_id: int, *, date: str | None = None, status: Status | str | None = None
                       ) -> Interview:

@@ -171,7 +171,8 @@ class InspectionRecords:
         return self.get_case(cur.lastrowid)
 
     def add_respondent(self, approach_id: int, role: str, name: str | None = None, *, nominated: bool | None = None,
-                       date: str | None = None, status: str = Status.PLANNED) -> Interview:
+                       date: str | None = None, status: str = Status.PLANNED,
+                       interview_id: int | None = None) -> Interview:
         """A respondent of a policy-level approach: the municipality, a network partner (its organisation's name;
         nominated by the municipality or not) or a document (its title)."""
         role = _enum(Role, role, "soort respondent")
@@ -185,7 +186,8 @@ class InspectionRecords:
         with self._write():
             case = self.survey_case(approach_id, create=True)
             return self.add_interview(case.id, role, date=date, status=status, name=name,
-                                      nominated=nominated if role is Role.NETWORK_PARTNER else None)
+                                      nominated=nominated if role is Role.NETWORK_PARTNER else None,
+                                      interview_id=interview_id)
 
     def respondents(self, approach_id: int) -> list[Interview]:
         """The respondents of a policy-level approach: the municipality, the network partners, the documents."""
@@ -232,7 +234,8 @@ class InspectionRecords:
 
     def add_interview(self, case_id: int, role: str, organisation_type: str | None = None, date: str | None = None,
                       status: str = Status.PLANNED, *, name: str | None = None,
-                      nominated: bool | None = None) -> Interview:
+                      nominated: bool | None = None, interview_id: int | None = None) -> Interview:
+        """`interview_id` puts back an interview under the id it had (redo of its creation)."""
         case = self.get_case(case_id)
         role = _enum(Role, role, "rol")
         allowed = POLICY_SOURCES if case.survey else SOURCES
@@ -247,10 +250,10 @@ class InspectionRecords:
         stamp = now()
         with self._write() as c:
             cur = c.execute(
-                "INSERT INTO interviews (case_id, role, organisation_type, date, status, created, updated, name, "
-                "nominated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (case_id, role, organisation_type, date, status, stamp, stamp, (name or "").strip() or None,
-                 None if nominated is None else int(bool(nominated))))
+                "INSERT INTO interviews (id, case_id, role, organisation_type, date, status, created, updated, name, "
+                "nominated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (interview_id, case_id, role, organisation_type, date, status, stamp, stamp,
+                 (name or "").strip() or None, None if nominated is None else int(bool(nominated))))
         return self.get_interview(cur.lastrowid)
 
     def update_interview(self, interview_id: int, *, organisation_type: str | None = None, date: str | None = None,
