@@ -21,11 +21,12 @@ from typing import NamedTuple
 from ggsr_desktop.errors import ValidationError
 from ggsr_desktop.evidence.findings import number_word
 from ggsr_desktop.framework import Framework, Indicator
-from ggsr_desktop.labels import capitalised
+from ggsr_desktop.labels import RESPONDENT_WORDS, capitalised
 from ggsr_desktop.models import Interview, Level, Mark, Role, Stance
 from ggsr_desktop.store import Store
 
 VOICES: tuple[Role, ...] = (Role.MUNICIPALITY, Role.NETWORK_PARTNER)  # the respondents whose answers are compared
+PARTNER_WORD = RESPONDENT_WORDS[Role.NETWORK_PARTNER].lower()  # 'netwerkpartner'
 
 
 class Agreement(StrEnum):
@@ -276,8 +277,11 @@ def policy_proposal(row: PolicyRow) -> PolicyProposal:
         mark = Mark.IMPROVEMENT
         municipality = [c for c in voices if c.role is Role.MUNICIPALITY]
         heard = [c for c in voices if c.role is Role.NETWORK_PARTNER]
-        who = ("Gemeente en " if municipality else "De ") + ("netwerkpartner" if len(heard) == 1 else "netwerkpartners")
-        sentences = [f"{who} zijn niet eenduidig in hun antwoorden of dit het geval is: {statement}."]
+        if heard:
+            who = ("Gemeente en " if municipality else "De ") + PARTNER_WORD + ("" if len(heard) == 1 else "s")
+            sentences = [f"{who} zijn niet eenduidig in hun antwoorden of dit het geval is: {statement}."]
+        else:  # two questionnaires of the gemeente
+            sentences = [f"De gemeente is niet eenduidig in haar antwoorden of dit het geval is: {statement}."]
         for group in (municipality, heard):
             for position in (Stance.POSITIVE, Stance.NEGATIVE, Stance.NEUTRAL):
                 same = [c for c in group if c.leaning is position]
