@@ -69,3 +69,11 @@ def test_guard_accepts_a_policy_finding(anonymiser):
     check([("bevinding 1", "De gemeente Den Helder en Parlan Jeugd en opvoedhulp benoemden in mei 2012 eensluidend "
                            "dat het gezinsplan leidend is.")], [],
           level=Level.POLICY, anonymiser=anonymiser, public=PUBLIC)
+
+
+def test_a_public_document_title_that_looks_like_an_address_is_kept(anonymiser):
+    title = "Beleidsnota Sociaal Domein 2026"
+    text = f"De doelgroep is omschreven in de {title}: gezinnen met schulden."
+    assert anonymiser.anonymise(text, level=Level.POLICY, public=(title,)).text == text
+    street = "Het gezin woont in de Kerkstraat 12: gezinnen met schulden."
+    assert "Kerkstraat" not in anonymiser.anonymise(street, level=Level.POLICY, public=(title,)).text

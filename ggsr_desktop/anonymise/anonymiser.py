@@ -533,6 +533,9 @@ class Anonymiser:
                 continue
             if protected_index.overlapping(c.start, c.end):
                 continue
+            if public_index is not None and c.placeholder is None and c.category == "adres" and any(
+                    a <= c.start and c.end <= b for a, b, _ in public_index.overlapping(c.start, c.end)):
+                continue  # 'de Beleidsnota Sociaal Domein 2026' looks like a street and number, but is a title
             if public_index is not None and c.placeholder is None and c.category not in DIRECT_CATEGORIES:
                 # a public name blocks all but the register and the direct identifiers; a name found before it
                 # keeps its capitalised words up to it ('mevrouw [Jansen] van Parlan …')
