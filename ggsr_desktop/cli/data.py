@@ -78,11 +78,13 @@ def demo(args) -> int:
     result = write_demo(args.db)
     if args.json:
         print_json({"database": str(args.db), "study_id": result.study_id, "approach_id": result.approach_id,
-                     **result.counts})
+                    **result.counts, "policy_study_id": result.policy_study_id,
+                    "policy_approach_id": result.policy_approach_id})
     else:
         c = result.counts
         print(f"Demo-studie geschreven naar {args.db}: {c['cases']} casussen, {c['interviews']} gesprekken, "
-              f"{c['quotes']} citaten, {c['judgements']} oordelen.")
+              f"{c['quotes']} citaten, {c['judgements']} oordelen; en een aanpak op beleidsniveau (aanpak "
+              f"{result.policy_approach_id}).")
     return 0
 
 

@@ -1,7 +1,10 @@
-"""The built-in demo study: a fictitious approach with three cases, written into a store in one transaction.
+"""The built-in demo: a fictitious case-level approach with three cases, and a fictitious policy-level approach of
+the same municipality, written into a new database.
 
-The content lives in `resources/demo/demo_study.yaml` (already anonymised, invented). It is validated against
-the framework it names, with errors naming the file, the line and the field.
+The case-level content lives in `resources/demo/demo_study.yaml` (already anonymised, invented), validated against
+the framework it names, with errors naming the file, the line and the field. The policy-level approach is
+`resources/demo/demo_policy.json` in the import format (docs/import-format.md), imported through the anonymiser
+as any import file is (its organisation names and dates are kept at policy level).
 """
 
 from __future__ import annotations
@@ -30,10 +33,16 @@ class DemoResult:
     study_id: int
     approach_id: int
     counts: dict[str, int]
+    policy_study_id: int | None = None
+    policy_approach_id: int | None = None
 
 
 def demo_file() -> Path:
     return paths.resources_dir() / "demo" / "demo_study.yaml"
+
+
+def demo_policy_file() -> Path:
+    return paths.resources_dir() / "demo" / "demo_policy.json"
 
 
 def _check(cond: bool, path, line, field, problem):
@@ -172,6 +181,8 @@ def write_demo(db_path: Path, catalog: FrameworkCatalog | None = None) -> DemoRe
     store = Store.create(db_path)
     try:
         result = write_study(store, data, path, catalog)
+        policy = _write_policy(store, catalog)
+        result = DemoResult(result.study_id, result.approach_id, result.counts, policy.study_id, policy.approach_id)
     except BaseException as exc:
         store.close()
         remove_database(Path(db_path))  # the file is ours and holds nothing else
@@ -180,6 +191,14 @@ def write_demo(db_path: Path, catalog: FrameworkCatalog | None = None) -> DemoRe
         raise
     store.close()
     return result
+
+
+def _write_policy(store: Store, catalog: FrameworkCatalog):
+    from ggsr_desktop.anonymise.anonymiser import Anonymiser
+    from ggsr_desktop.exchange.importer import import_file
+    from ggsr_desktop.ops.capture import Capture
+
+    return import_file(Capture(store, Anonymiser(), catalog=catalog), demo_policy_file(), catalog)
 
 
 def remove_database(db_path: Path) -> None:
