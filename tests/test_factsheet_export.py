@@ -276,3 +276,24 @@ def test_cli_imports_and_exports_the_factsheet(tmp_path, capsys):
     with pytest.raises(SystemExit) as usage:
         main(["export", "factsheet", "--db", str(db), "--approach", "1", "--out", str(out)])
     assert usage.value.code == 2
+
+
+def test_cli_demo_has_a_policy_approach_with_its_respondent_matrix(tmp_path, capsys):
+    db = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(db), "--json"]) == 0
+    demo = json.loads(capsys.readouterr().out)
+    assert main(["evidence", "--db", str(db), "--approach", str(demo["policy_approach_id"]), "--json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    respondents = {r["respondent"] for r in records}
+    assert len(records) == 30 * len(respondents) and "Woonstede Wadlo" in respondents
+    sharing = {r["agreement"] for r in records if r["indicator"] == "samenwerking.informatie-delen"}
+    assert sharing == {"niet_eenduidig"}  # one partner says no, another yes
+    assert {r["proposed_mark"] for r in records if r["indicator"] == "samenwerking.informatie-delen"} == {"X"}
+    assert main(["evidence", "--db", str(db), "--approach", str(demo["policy_approach_id"]), "--csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("indicator,indicator_text,respondent,role,")
+    out = tmp_path / "wadlo.docx"
+    assert main(["export", "factsheet", "--db", str(db), "--municipality", "wadlo", "--out", str(out)]) == 0
+    doc = docx.Document(str(out))
+    texts = [p.text for p in doc.paragraphs]
+    assert "Aanpak: Samen Sterk Wadlo" in texts and "Woonstede Wadlo" in texts
+    assert any(t.endswith("(Alles in deze demo is verzonnen.)") for t in texts)  # the Beschrijving

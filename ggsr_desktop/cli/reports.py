@@ -10,7 +10,7 @@ from pathlib import Path
 from ggsr_desktop import paths
 from ggsr_desktop.cli.common import approach_options, json_option, open_store, passphrase_option, print_json
 from ggsr_desktop.errors import GgsrError
-from ggsr_desktop.models import Role, Stance
+from ggsr_desktop.models import Level, Role, Stance
 
 
 def register(sub) -> None:
@@ -74,6 +74,8 @@ def evidence(args) -> int:
     with open_store(args) as store:
         approach = store.get_approach(args.approach)
         framework = _framework_of(store, approach, db)
+        if framework.level == Level.POLICY:
+            return _policy_evidence(args, store, approach, framework)
         records = matrix_records(store, framework, approach.id)
     if args.json:
         print_json(records)
@@ -89,6 +91,37 @@ def evidence(args) -> int:
                       f"+{st[Stance.POSITIVE]} -{st[Stance.NEGATIVE]} 0{st[Stance.NEUTRAL]}")
             flags = ", ".join(r["flags"])
             print(f"{r['indicator']:<40} {r['case']:<10} {counts}  {r['mark'] or ' '}  {flags}")
+    return 0
+
+
+def _policy_evidence(args, store, approach, framework) -> int:
+    """A policy-level approach: indicator × respondent, with the agreement of the answers."""
+    import csv
+    import io
+
+    from ggsr_desktop.evidence.policy_matrix import policy_records
+
+    records = policy_records(store, framework, approach.id)
+    if args.json:
+        print_json(records)
+    elif args.csv:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["indicator", "indicator_text", "respondent", "role", "stances_positief", "stances_negatief",
+                         "stances_neutraal", "agreement", "proposed_mark", "mark"])
+        for r in records:
+            st = r["stances"]
+            writer.writerow([r["indicator"], r["indicator_text"], r["respondent"], r["role"], st[Stance.POSITIVE],
+                             st[Stance.NEGATIVE], st[Stance.NEUTRAL], r["agreement"], r["proposed_mark"] or "",
+                             r["mark"] or ""])
+        sys.stdout.write(out.getvalue())
+    else:
+        print(f"aanpak {approach.id}: {approach.municipality} — {approach.name} ({framework.name}, beleidsniveau)")
+        print("oordeel: + positief, - negatief, 0 neutraal; overeenstemming per indicator; voorstel / oordeel")
+        for r in records:
+            st = r["stances"]
+            print(f"{r['indicator']:<40} {r['respondent'][:30]:<30} +{st[Stance.POSITIVE]} -{st[Stance.NEGATIVE]} "
+                  f"0{st[Stance.NEUTRAL]}  {r['agreement']:<20} {r['proposed_mark'] or ' '} / {r['mark'] or ' '}")
     return 0
 
 

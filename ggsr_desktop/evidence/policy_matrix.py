@@ -296,3 +296,24 @@ def policy_proposal(row: PolicyRow) -> PolicyProposal:
             let_op = DEVIATIONS[row.deviating.leaning]
     sentences += _document_sentences(row.documents)
     return PolicyProposal(mark, " ".join(sentences), let_op)
+
+
+def policy_records(store: Store, framework: Framework, approach_id: int) -> list[dict]:
+    """The `evidence --json` records of a policy-level approach: one per indicator × respondent (also when empty),
+    with the indicator's agreement, the proposal's mark and the judgement's mark."""
+    matrix = policy_matrix(store, framework, approach_id)
+    judged = {j.indicator_id: j for j in store.list_judgements(approach_id)}
+    records = []
+    for row in matrix:
+        proposal = policy_proposal(row)
+        judgement = judged.get(row.indicator_id)
+        for cell in row.cells:
+            counts = cell.counts
+            records.append({
+                "indicator": row.indicator_id, "indicator_text": row.indicator.text,
+                "respondent": cell.respondent.name or RESPONDENT_WORDS[cell.role], "role": cell.role.value,
+                "stances": {s.value: counts.get(s, 0) for s in Stance}, "agreement": row.agreement.value,
+                "proposed_mark": proposal.mark.symbol if proposal.mark else None,
+                "mark": judgement.mark.symbol if judgement and judgement.mark else None})
+    return records
+
