@@ -82,3 +82,20 @@ def test_one_rule_register_identifiers_and_anonymiser(anonymiser):
     assert found.kind == ANONYMISER and found.category == "persoon"
     assert first_identifying("Gezin A", [register], anonymiser) is None
     assert first_identifying("Het gesprek was op 3 maart; controleer 12/4.") .kind == IDENTIFIER
+
+
+def test_a_policy_level_text_is_audited_by_its_level(store):
+    """Dates of events and organisation names are named on purpose at policy level; a phone number still is found,
+    and the same date in a case-level approach's finding is (a date may be a date of birth there)."""
+    from ggsr_desktop.models import Role
+
+    policy = store.add_approach(store.add_study("B", "beleidsniveau").id, "Den Helder", "1 Gezin 1 Plan")
+    store.add_respondent(policy.id, Role.NETWORK_PARTNER, "Partners in Jeugdbeleid")
+    store.set_judgement(policy.id, "aanpak.beleid", author="t", mark="voldoet",
+                        finding="Partners in Jeugdbeleid evalueerde de pilot op 2 juli 2014.")
+    assert audit(store) == []
+    store.set_judgement(policy.id, "aanpak.gezamenlijke-visie", author="t", finding="Bel 06-12345678.")
+    assert {f.category for f in audit(store)} == {"telefoon"}
+    case = store.add_approach(store.add_study("C", "casusniveau").id, "Wadlo", "Aanpak")
+    store.set_judgement(case.id, "1.1.1", author="t", finding="Geboren op 2 juli 2014.")
+    assert any(f.location.startswith(f"oordeel 1.1.1 (aanpak {case.id})") for f in audit(store))

@@ -224,8 +224,11 @@ def audit(args) -> int:
             names = args.names_file.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
             return fail(f"kan namenbestand niet lezen: {args.names_file}: {exc}")
+    from ggsr_desktop.framework import load_catalog
+
+    catalog = load_catalog(paths.user_frameworks_dir(args.db or paths.default_db_path()))
     with open_store(args) as store:
-        findings = audit(store, names)
+        findings = audit(store, names, catalog)
     for f in findings:
         print(f"{f.location}: {f.category}")
     if findings:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ggsr_desktop.anonymise.policy import identifying
 from ggsr_desktop.labels import MUNICIPALITY_WORD, TABLE_WORDS
+from ggsr_desktop.models import Level
 from ggsr_desktop.store import Store
 
 _TABLES = TABLE_WORDS  # how a location is named, per table (Dutch, as the user reads it)
@@ -58,11 +59,35 @@ def stored_texts(store: Store):
         yield _location(table, key, column, places), text
 
 
-def audit(store: Store, names: list[str] = ()) -> list[Finding]:
+def _contexts(store: Store, catalog) -> dict[int, dict]:
+    """Per approach the level and public names the identifying rule takes (policy level: organisations, documents
+    and dates are named on purpose); an approach of an unknown framework is checked at case level."""
+    contexts = {}
+    for approach in store.list_approaches():
+        try:
+            level = Level(catalog.get(store.get_study(approach.study_id).framework_id).level)
+        except (KeyError, ValueError):
+            level = Level.CASE
+        public = (approach.municipality, *(r.name for r in store.respondents(approach.id) if r.name)) \
+            if level is Level.POLICY else ()
+        contexts[approach.id] = {"level": level, "public": public}
+    return contexts
+
+
+def audit(store: Store, names: list[str] = (), catalog=None) -> list[Finding]:
+    """Every place a stored free text identifies someone, by the rule of its approach's level (`catalog`: the
+    frameworks, for the level; the built-in ones by default)."""
+    if catalog is None:
+        from ggsr_desktop.framework import load_catalog
+
+        catalog = load_catalog()
     patterns = [re.compile(rf"(?<!\w){re.escape(n.strip())}(?!\w)", re.IGNORECASE) for n in names if n.strip()]
+    places, contexts = _quote_places(store), _contexts(store, catalog)
     findings = []
-    for location, text in stored_texts(store):
-        for category in dict.fromkeys(found.category for found in identifying(text)):
+    for table, key, column, text, approach_id in store.free_texts(with_approach=True):
+        location = _location(table, key, column, places)
+        context = contexts.get(approach_id, {})
+        for category in dict.fromkeys(found.category for found in identifying(text, **context)):
             findings.append(Finding(location, category))  # a cell with two phone numbers is one place to look
         if any(p.search(text) for p in patterns):
             findings.append(Finding(location, "naam"))

@@ -56,6 +56,16 @@ def _required_text(value, what: str) -> str:
     return value.strip()
 
 
+_VIA_INTERVIEW = "(SELECT c.approach_id FROM interviews i JOIN cases c ON c.id = i.case_id WHERE i.id = interview_id)"
+# The approach a free text belongs to, per table (`free_texts(with_approach=True)`; a study's name has none).
+_APPROACH_OF = {
+    "approaches": "id", "cases": "approach_id", "judgements": "approach_id", "judgement_history": "approach_id",
+    "report_sections": "approach_id", "approach_texts": "approach_id", "recommendations": "approach_id",
+    "interviews": "(SELECT c.approach_id FROM cases c WHERE c.id = case_id)", "quotes": _VIA_INTERVIEW,
+    "drafts": _VIA_INTERVIEW,
+}
+
+
 class StoreBase:
     """An open GGSR Desktop database: opening, migrating, transactions and query helpers."""
 
@@ -218,18 +228,22 @@ class StoreBase:
             raise classify(exc, self.path, "controleren") from None
         return problems
 
-    def free_texts(self) -> Iterator[tuple[str, dict, str, str]]:
+    def free_texts(self, with_approach: bool = False) -> Iterator[tuple]:
         """(table, key, column, text) of every non-empty free text (`schema.FREE_TEXT`); key holds the row's
-        primary key columns (or its rowid) and, for a quote, its interview."""
+        primary key columns (or its rowid) and, for a quote, its interview. `with_approach` adds the id of the
+        approach the text belongs to (None for a study's name) as a fifth element."""
         for table, columns in schema.FREE_TEXT.items():
             pk = [r["name"] for r in self._rows(f"PRAGMA table_info({table})") if r["pk"]] or ["rowid"]
             if table == "quotes":
                 pk = [*pk, "interview_id"]
-            for row in self._rows(f"SELECT {', '.join(pk + list(columns))} FROM {table} ORDER BY {', '.join(pk)}"):
+            owner = _APPROACH_OF.get(table, "NULL") if with_approach else "NULL"
+            for row in self._rows(f"SELECT {', '.join(pk + list(columns))}, {owner} AS owner_approach FROM {table} "
+                                  f"ORDER BY {', '.join(pk)}"):
                 key = {k: row[k] for k in pk}
                 for column in columns:
                     if row[column]:
-                        yield table, key, column, row[column]
+                        yield (table, key, column, row[column], row["owner_approach"]) if with_approach \
+                            else (table, key, column, row[column])
 
     @property
     def changed_since_backup(self) -> bool:
