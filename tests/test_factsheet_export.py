@@ -215,6 +215,7 @@ def test_import_accepts_seed_marks_and_tolerant_indicator_texts(store, catalog, 
     data["judgements"].insert(0, {"indicator": "ALLE netwerkpartners hanteren dezelfde omschrijving van GGSR (pilot)",
                                   "finding": "✗ Gemeente en netwerkpartners zijn niet eenduidig."})
     result = import_file(Capture(store, anonymiser), _write(tmp_path, data), catalog)
+    assert result.warnings == ("de aanpak heeft 0 netwerkpartner(s); de methode gaat uit van drie",)
     judged = {j.indicator_id: j for j in store.list_judgements(result.approach_id)}
     assert judged["toeleiding.zelfde-omschrijving"].mark is Mark.IMPROVEMENT
     assert judged["toeleiding.zelfde-omschrijving"].finding == "Gemeente en netwerkpartners zijn niet eenduidig."
@@ -266,6 +267,7 @@ def test_cli_imports_and_exports_the_factsheet(tmp_path, capsys):
     assert main(["import", "--db", str(db), str(SEED), "--json"]) == 0
     imported = json.loads(capsys.readouterr().out)
     assert imported["cases"] == 0 and imported["interviews"] == 6 and imported["judgements"] == 30
+    assert imported["warnings"] == []  # three network partners, as the method has
     assert main(["export", "factsheet", "--db", str(db), "--municipality", "Den Helder", "--out", str(out),
                  "--json"]) == 0
     shape = json.loads(capsys.readouterr().out)

@@ -131,10 +131,12 @@ def import_notes(args) -> int:
     c = result.counts
     if args.json:
         print_json({"database": str(db), "study_id": result.study_id, "approach_id": result.approach_id, **c,
-                     "needs_review": result.needs_review})
+                    "needs_review": result.needs_review, "warnings": list(result.warnings)})
     else:
         print(f"Geïmporteerd in {db}: {c['cases']} casussen, {c['interviews']} gesprekken, {c['quotes']} citaten "
               f"(waarvan {result.needs_review} te controleren), {c['judgements']} oordelen.")
+        for warning in result.warnings:
+            print(f"let op: {warning}", file=sys.stderr)
     return 0
 
 

@@ -23,6 +23,7 @@ from ggsr_desktop.models import (
     Highlight,
     Kind,
     Level,
+    Role,
     RowGroup,
     Stance,
     Status,
@@ -40,6 +41,7 @@ class ImportResult:
     approach_id: int
     counts: dict[str, int]
     needs_review: int
+    warnings: tuple[str, ...] = ()  # imported, but worth a look (Dutch, one line each)
 
 
 def _check_case_codes(capture: Capture, path: Path, data: dict) -> None:
@@ -64,7 +66,16 @@ def import_file(capture: Capture, path: Path, catalog: FrameworkCatalog) -> Impo
         capture.forget_cached_registers()  # the transaction was rolled back
         raise
     needs_review = len(store.quotes_needing_review(approach.id))
-    return ImportResult(approach.study_id, approach.id, store.counts(approach.id), needs_review)
+    return ImportResult(approach.study_id, approach.id, store.counts(approach.id), needs_review,
+                        _warnings(data, framework))
+
+
+def _warnings(data: dict, framework: Framework) -> tuple[str, ...]:
+    if framework.level != Level.POLICY:
+        return ()
+    partners = sum(r["respondent"] == Role.NETWORK_PARTNER for r in data["respondents"])
+    return () if partners == 3 else (
+        f"de aanpak heeft {partners} netwerkpartner(s); de methode gaat uit van drie",)
 
 
 def _write(capture: Capture, data: dict, framework: Framework) -> Approach:
