@@ -1,12 +1,13 @@
 """Dialogs that prepare an inspection: a new (or changed) study, a new (or changed) approach, a new case with its
-known persons and its planned interviews, and more known persons. They only collect input and run one operation
-of `ops.structure` (`actions`, run through the window's operations: undoable); on an error the dialog stays open
-with the message, so nothing typed is lost."""
+known persons and its planned interviews, more known persons, and a respondent of a policy-level approach. They only
+collect input and run one operation of `ops.structure` (`actions`, run through the window's operations: undoable);
+on an error the dialog stays open with the message, so nothing typed is lost."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialogButtonBox,
@@ -19,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from ggsr_desktop.anonymise.register import Person
 from ggsr_desktop.framework import FrameworkCatalog
+from ggsr_desktop.gui import labels
 from ggsr_desktop.gui.form_dialog import FormDialog, named
-from ggsr_desktop.models import DEFAULT_REGISSEUR_LABEL, ORGANISATION_TYPES, Approach, Role, Study
+from ggsr_desktop.models import DEFAULT_REGISSEUR_LABEL, ORGANISATION_TYPES, POLICY_SOURCES, Approach, Role, Study
 from ggsr_desktop.ops.planning import PROFESSIONALS_PER_CASE
 
 PERSON_ROLES = ("moeder", "vader", "partner", "kind 1", "kind 2", "kind 3", "oma", "opa", "casemanager",
@@ -189,3 +191,61 @@ class PersonsDialog(FormDialog):
                    for role, name in self.person_rows if name.text().strip()]
         return self.actions.add_persons(self.case_id, persons) if persons else 0
 
+
+
+class RespondentDialog(FormDialog):
+    """A respondent of a policy-level approach: the gemeente, a netwerkpartner (its organisation; nominated by the
+    gemeente or not) or a document the gemeente sent (its title). The name is printed in the factsheet, so it is
+    an organisation or a title, never a person: the core refuses a personal identifier, and the dialog stays open
+    with the message and what was typed."""
+
+    def __init__(self, parent, actions, approach: Approach, has_municipality: bool = False):
+        super().__init__(parent, self.tr("Respondent toevoegen"), self.tr("&Toevoegen"))
+        self.actions, self.approach = actions, approach
+        self.resize(480, 240)
+        form = QFormLayout()
+        self.kind = named(QComboBox(), "respondentKindCombo", self.tr("Soort respondent"))
+        for role in POLICY_SOURCES:
+            self.kind.addItem(labels.policy_role(role), role.value)
+        self.name = named(QLineEdit(), "respondentNameEdit", self.tr("Naam van de organisatie of titel"))
+        self.name_label = QLabel()
+        self.name_label.setBuddy(self.name)
+        self.nominated = named(QCheckBox(self.tr("Aan&gedragen door de gemeente")), "nominatedCheck",
+                               self.tr("Netwerkpartner aangedragen door de gemeente"))
+        self.nominated.setChecked(True)  # as in the seeds: the gemeente names its partners
+        kind_label = QLabel(self.tr("&Soort:"))
+        kind_label.setBuddy(self.kind)
+        form.addRow(kind_label, self.kind)
+        form.addRow(self.name_label, self.name)
+        form.addRow("", self.nominated)
+        self.layout_.addLayout(form)
+        hint = QLabel(self.tr("De naam komt in de factsheet: alleen de naam van een organisatie of de titel van een "
+                              "document, nooit de naam of gegevens van een persoon."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#6b7280")
+        self.layout_.addWidget(hint)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.kind.setCurrentIndex(POLICY_SOURCES.index(Role.NETWORK_PARTNER if has_municipality
+                                                       else Role.MUNICIPALITY))
+        self._kind_changed()
+        self.finish_layout()
+        self.name.setFocus()
+
+    def role(self) -> Role:
+        return Role(self.kind.currentData())
+
+    def _kind_changed(self, _index: int = 0) -> None:
+        role = self.role()
+        self.name_label.setText({Role.MUNICIPALITY: self.tr("&Naam (optioneel):"),
+                                 Role.NETWORK_PARTNER: self.tr("&Organisatie:"),
+                                 Role.DOCUMENT: self.tr("&Titel:")}[role])
+        self.name.setPlaceholderText({
+            Role.MUNICIPALITY: self.tr("bijv. Gemeente {0}").format(self.approach.municipality),
+            Role.NETWORK_PARTNER: self.tr("bijv. Bureau Jeugdzorg Noord-Holland"),
+            Role.DOCUMENT: self.tr("bijv. Handleiding Gezinsplan")}[role])
+        self.nominated.setVisible(role is Role.NETWORK_PARTNER)
+
+    def apply(self):
+        role = self.role()
+        return self.actions.add_respondent(self.approach.id, role, self.name.text().strip() or None,
+                                           nominated=role is Role.NETWORK_PARTNER and self.nominated.isChecked())

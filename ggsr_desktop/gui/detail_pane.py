@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ggsr_desktop.framework import FrameworkCatalog
 from ggsr_desktop.gui import labels
-from ggsr_desktop.models import DESCRIPTION_FIELDS
+from ggsr_desktop.models import DESCRIPTION_FIELDS, POLICY_SOURCES, Level
 from ggsr_desktop.store import Store
 
 
@@ -141,14 +141,24 @@ class DetailPane(QWidget):
         self._reset(f"{approach.municipality} — {approach.name}", self.tr("Aanpak in {0}").format(study.name))
         counts = store.counts(approach.id)
         try:
-            total = len(catalog.get(study.framework_id).indicators)
+            framework = catalog.get(study.framework_id)
         except KeyError:
-            total = 0
+            framework = None
+        total = len(framework.indicators) if framework is not None else 0
+        policy = framework is not None and framework.level == Level.POLICY
         judged = sum(1 for j in store.list_judgements(approach.id) if j.mark is not None)
         self._row(self.tr("Gemeente"), approach.municipality)
-        self._row(self.tr("Regisseur heet"), approach.regisseur_label)
-        self._row(self.tr("Casussen"), str(counts["cases"]))
-        self._row(self.tr("Gesprekken"), str(counts["interviews"]))
+        if policy:  # respondents instead of families; the factsheet instead of the nota
+            respondents = store.respondents(approach.id)
+            self._row(self.tr("Niveau"), self.tr("beleidsniveau (factsheet: Bestand › Factsheet exporteren)"))
+            for role in POLICY_SOURCES:
+                names = [labels.respondent(r) for r in respondents if r.role is role]
+                self._row(labels.policy_role(role), "\n".join(names) if names else self.tr(
+                    "nog geen — Onderzoek › Respondent toevoegen (Ctrl+Shift+R)"))
+        else:
+            self._row(self.tr("Regisseur heet"), approach.regisseur_label)
+            self._row(self.tr("Casussen"), str(counts["cases"]))
+            self._row(self.tr("Gesprekken"), str(counts["interviews"]))
         self._row(self.tr("Citaten"), str(counts["quotes"]))
         self._row(self.tr("Beoordeelde indicatoren"), self.tr("{0} van {1}").format(judged, total))
         button = QPushButton(self.tr("Bewijs beoordelen en oordelen (Ctrl+B)"))
@@ -156,6 +166,9 @@ class DetailPane(QWidget):
         button.setAccessibleName(self.tr("Bewijs van deze aanpak beoordelen en oordelen"))
         button.clicked.connect(lambda: self.review_requested.emit(approach_id))
         self.form.addRow("", button)
+        if policy:
+            self._section(self.tr("Beschrijving"), approach.overview)
+            return
         for name in DESCRIPTION_FIELDS:
             self._section(labels.description_field(name), approach.description.get(name, ""))
 
@@ -181,8 +194,11 @@ class DetailPane(QWidget):
             framework = catalog.get(study.framework_id)
         except KeyError:
             framework = None
-        role = labels.role(iv.role, approach.regisseur_label)
-        self._reset(f"{case.code} — {role}", iv.organisation_type or "")
+        if case.survey:  # a respondent of a policy-level approach
+            self._reset(labels.respondent(iv), f"{approach.municipality} — {approach.name}")
+        else:
+            role = labels.role(iv.role, approach.regisseur_label)
+            self._reset(f"{case.code} — {role}", iv.organisation_type or "")
         self._row(self.tr("Datum"), iv.date or "")
         self._row(self.tr("Status"), labels.status(iv.status))
         quotes = store.list_quotes(iv.id)

@@ -1,4 +1,5 @@
 """Exporting from the window (Bestand › Nota van bevindingen exporteren, Ctrl+Shift+E; Bewijsdocument exporteren;
+Factsheet exporteren, Ctrl+Shift+F, for a policy-level approach: the municipality's 'Uitkomsten toezichtonderzoek';
 Huisstijlsjabloon). The data is read and checked on the GUI thread (a fraction of a second); the document is built
 and written on a worker thread with a progress dialog; afterwards the folder can be opened."""
 
@@ -32,11 +33,24 @@ class ExportHost(QObject):
                                         lambda: self.export("nota"), "exportNotaAction")
         self.evidence_action = self._action(self.tr("Bewijs&document exporteren…"), None,
                                             lambda: self.export("evidence"), "exportEvidenceAction")
+        self.factsheet_action = self._action(self.tr("&Factsheet exporteren…"), "Ctrl+Shift+F",
+                                             lambda: self.export("factsheet"), "exportFactsheetAction")
         self.template_action = self._action(self.tr("&Huisstijlsjabloon voor de nota…"), None, self.choose_template,
                                             "templateAction")
-        for action in (self.nota_action, self.evidence_action, self.template_action):
+        for action in (self.nota_action, self.evidence_action, self.factsheet_action, self.template_action):
             menu.insertAction(first, action)
         menu.insertSeparator(first)
+        menu.aboutToShow.connect(self.update_actions)
+        window.tree.currentItemChanged.connect(lambda *_: self.update_actions())
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        """The factsheet belongs to a policy-level approach, the nota and the evidence document to a case-level one."""
+        w = self.window
+        policy = w.store is not None and not w.store.closed and w.is_policy(w.selected("approach"))
+        self.factsheet_action.setEnabled(policy)
+        for action in (self.nota_action, self.evidence_action):
+            action.setEnabled(not policy)
 
     def _action(self, text, keys, slot, name) -> QAction:
         action = QAction(text, self.window, triggered=slot)
@@ -86,7 +100,7 @@ class ExportHost(QObject):
 
     def export(self, what: str, path: Path | None = None) -> None:
         """Ask where (unless `path` is given), read and check the data, then write on a worker thread."""
-        from ggsr_desktop.report import ExportRefused, prepare_evidence, prepare_nota
+        from ggsr_desktop.report import ExportRefused, prepare_evidence, prepare_factsheet, prepare_nota
 
         w = self.window
         approach_id = w.selected_approach()
@@ -96,11 +110,19 @@ class ExportHost(QObject):
         framework = w.framework_of(approach_id)
         if framework is None:
             return
+        if what == "factsheet" and not w.is_policy(approach_id):
+            self._failed(self.tr("Een factsheet hoort bij een aanpak van een onderzoek op beleidsniveau; kies links "
+                                 "zo'n aanpak."))
+            return
+        if w.interview_screen is not None:
+            w.interview_screen.save_draft()
         if w.review.screen is not None:
             w.review.screen.flush(closing=False)  # what is being typed goes into the report too
         if path is None:
-            title = (self.tr("Nota van Bevindingen {0} {1}") if what == "nota" else
-                     self.tr("Bewijs per indicator {0} {1}")).format(approach.municipality, approach.name)
+            title = {"nota": self.tr("Nota van Bevindingen {0} {1}"),
+                     "evidence": self.tr("Bewijs per indicator {0} {1}"),
+                     "factsheet": self.tr("Uitkomsten toezichtonderzoek {0}")}[what].format(
+                approach.municipality, approach.name)
             start = Path(w.settings.value("export/dir", str(Path.home()))) / f"{_safe(title)}.docx"
             name, _ = QFileDialog.getSaveFileName(w, self.tr("Exporteren als Word-document"), str(start),
                                                   self.tr("Word-document (*.docx)"))
@@ -111,6 +133,10 @@ class ExportHost(QObject):
             if what == "nota":
                 job = prepare_nota(w.store, framework, approach_id, self.template(),
                                    author=w.settings.value(AUTHOR_KEY, ""))
+            elif what == "factsheet":  # every policy-level approach of the municipality, one 'Aanpak:' part each
+                w.ready_capture()  # the anonymiser: a private person's name in a text refuses the export
+                job = prepare_factsheet(w.store, lambda a: w.framework_of(a.id, warn=False), approach.municipality,
+                                        anonymiser=w.provider().get(), author=w.settings.value(AUTHOR_KEY, ""))
             else:
                 job = prepare_evidence(w.store, framework, approach_id)
         except ExportRefused as exc:
@@ -120,9 +146,9 @@ class ExportHost(QObject):
             self._failed(str(exc))
             return
         w.settings.set_value("export/dir", str(path.parent))
-        self._write(job, path)
+        self._write(job, path, what)
 
-    def _write(self, job, path: Path) -> None:
+    def _write(self, job, path: Path, what: str = "nota") -> None:
         progress = QProgressDialog(self.tr("Document wordt gemaakt…"), "", 0, 100, self.window)
         progress.setObjectName("exportProgress")
         progress.setWindowTitle(self.tr("Exporteren"))
@@ -139,19 +165,23 @@ class ExportHost(QObject):
                          self.tr("onverwachte fout: {0}").format(type(exc).__name__))
 
         self.worker = run_in_background(  # the prepared job does not touch the store (the threading rule)
-            lambda report: job.write(path, report), lambda result: self._done(result, progress), failed,
+            lambda report: job.write(path, report), lambda result: self._done(result, progress, what), failed,
             progress=lambda f, m: (progress.setValue(int(f * 100)), progress.setLabelText(
                 self.tr("Document wordt gemaakt: {0}…").format(m))), name="export")
 
-    def _done(self, result, progress) -> None:
+    def _done(self, result, progress, what: str = "nota") -> None:
         progress.close()
         self.last_result = result
         self.exported.emit(result)
-        extra = self.tr("\n\n{0} citaten zijn automatisch gekozen; in Word staat er een opmerking bij om ze te "
-                        "controleren.").format(result.auto_quotes) if result.auto_quotes else ""
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Geëxporteerd"), self.tr(
-            "Opgeslagen als {0}.{1}\n\nWerk in Word of LibreOffice de inhoudsopgave bij (Word vraagt erom bij het "
-            "openen).").format(result.path, extra), parent=self.window)
+        if what == "factsheet":
+            text = self.tr("Opgeslagen als {0}.\n\nDe factsheet bevat {1} aanpak(ken) van de gemeente.").format(
+                result.path, result.parts)
+        else:
+            extra = self.tr("\n\n{0} citaten zijn automatisch gekozen; in Word staat er een opmerking bij om ze te "
+                            "controleren.").format(result.auto_quotes) if result.auto_quotes else ""
+            text = self.tr("Opgeslagen als {0}.{1}\n\nWerk in Word of LibreOffice de inhoudsopgave bij (Word vraagt "
+                           "erom bij het openen).").format(result.path, extra)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Geëxporteerd"), text, parent=self.window)
         open_folder = box.addButton(self.tr("&Map openen"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("&Sluiten"), QMessageBox.ButtonRole.RejectRole)
         box.setObjectName("exportDone")

@@ -1,4 +1,5 @@
-"""The interview screen's side panels: the question guide (left) and the case's evidence coverage (right)."""
+"""The interview screen's side panels: the question guide (left) and the evidence coverage (right) of the case, or of
+a policy-level approach's respondents (columns gemeente, netwerkpartners, documenten)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QTreeWidget, QTr
 
 from ggsr_desktop.evidence.coverage import Coverage
 from ggsr_desktop.framework import Framework
-from ggsr_desktop.models import SOURCES
+from ggsr_desktop.models import LEVEL_SOURCES, Level
 
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole  # indicator id of a row (None for a theme row)
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -129,20 +130,27 @@ class CoverageView(_WrappingTree):
     def __init__(self, framework: Framework, parent=None):
         super().__init__(parent)
         self.framework = framework
+        self.policy = framework.level == Level.POLICY
+        self.sources = LEVEL_SOURCES[Level.POLICY if self.policy else Level.CASE]
+        self.where = self.tr("deze aanpak") if self.policy else self.tr("deze casus")
         self.setObjectName("coverageView")
-        self.setAccessibleName(self.tr("Dekking van de indicatoren in deze casus"))
-        self.setHeaderLabels([self.tr("Indicator"), self.tr("G"), self.tr("R"), self.tr("P"),
-                              self.tr("D")])
-        tips = [self.tr("Gezin"), self.tr("Regisseur"), self.tr("Professionals"), self.tr("Gezinsplan")]
+        self.setAccessibleName(self.tr("Dekking van de indicatoren in {0}").format(self.where))
+        if self.policy:
+            self.setHeaderLabels([self.tr("Indicator"), self.tr("Gm"), self.tr("N"), self.tr("D")])
+            tips = [self.tr("Gemeente"), self.tr("Netwerkpartners"), self.tr("Documenten")]
+        else:
+            self.setHeaderLabels([self.tr("Indicator"), self.tr("G"), self.tr("R"), self.tr("P"),
+                                  self.tr("D")])
+            tips = [self.tr("Gezin"), self.tr("Regisseur"), self.tr("Professionals"), self.tr("Gezinsplan")]
         for column, tip in enumerate(tips, 1):
             self.headerItem().setToolTip(column, tip)
             self.headerItem().setData(column, Qt.ItemDataRole.TextAlignmentRole, CENTER)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
+        for column in range(1, len(tips) + 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, self.fontMetrics().horizontalAdvance("00") + 12)
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance("Gm0") + 12)
         self.setRootIsDecorated(False)
         self._items: dict[str, QTreeWidgetItem] = {}
         bold = QFont(self.font())
@@ -176,9 +184,10 @@ class CoverageView(_WrappingTree):
         """Fill the counts; returns the number of indicators without any evidence."""
         missing = 0
         for indicator_id, item in self._items.items():
-            counts = coverage.of(indicator_id)
+            per_source = coverage.counts.get(indicator_id, {})  # the sources of this level (Coverage.of: case level)
+            counts = {source: per_source.get(source, 0) for source in self.sources}
             total = sum(counts.values())
-            for column, source in enumerate(SOURCES, 1):
+            for column, source in enumerate(self.sources, 1):
                 item.setText(column, str(counts[source]) if counts[source] else "·")
                 item.setData(column, Qt.ItemDataRole.TextAlignmentRole, CENTER)
                 item.setForeground(column, QBrush(EVIDENCE if counts[source] else MUTED))
@@ -186,10 +195,10 @@ class CoverageView(_WrappingTree):
             if total:
                 item.setText(0, text)
                 item.setForeground(0, QBrush(self.palette().text().color()))
-                item.setToolTip(0, self.tr("{0}\n{1} citaten in deze casus").format(text, total))
+                item.setToolTip(0, self.tr("{0}\n{1} citaten in {2}").format(text, total, self.where))
             else:
                 missing += 1
                 item.setText(0, self.tr("{0}\n— nog geen bewijs").format(text))
                 item.setForeground(0, QBrush(GAP))
-                item.setToolTip(0, self.tr("{0}\nnog geen bewijs in deze casus").format(text))
+                item.setToolTip(0, self.tr("{0}\nnog geen bewijs in {1}").format(text, self.where))
         return missing

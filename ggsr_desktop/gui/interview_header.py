@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ggsr_desktop.gui import labels
 from ggsr_desktop.models import Interview, Status
@@ -18,11 +18,14 @@ class InterviewHeader(QWidget):
     date_chosen = Signal(str)
     help_requested = Signal()
 
-    def __init__(self, title: str, parent=None):
+    def __init__(self, title: str, parent=None, kicker: str = ""):
+        """`kicker` is a small grey line above the title (a respondent's kind and municipality)."""
         super().__init__(parent)
-        self.title = QLabel(f"<span style='font-size:15pt; font-weight:600;'>{title}</span>")
+        above = f"<span style='color:#4b5563;'>{kicker}</span><br>" if kicker else ""
+        self.title = QLabel(f"{above}<span style='font-size:15pt; font-weight:600;'>{title}</span>")
         self.title.setObjectName("interviewTitle")
         self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)  # a long name (an organisation) wraps instead of widening the screen
         self.date = QDateEdit()
         self.date.setObjectName("interviewDateEdit")
         self.date.setAccessibleName(self.tr("Datum van het gesprek"))
@@ -43,9 +46,18 @@ class InterviewHeader(QWidget):
         help_button.setObjectName("helpButton")
         help_button.setAccessibleName(self.tr("Sneltoetsen tonen"))
         help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.title, 1)
+        if kicker:  # a two-line title gets the full width; date and status go on the row below
+            column = QVBoxLayout(self)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(self.title)
+            row = QHBoxLayout()
+            column.addLayout(row)
+            row.addStretch(1)
+        else:
+            row = QHBoxLayout(self)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(self.title, 1)
         row.addWidget(QLabel(self.tr("Datum:")))
         row.addWidget(self.date)
         row.addWidget(status_label)

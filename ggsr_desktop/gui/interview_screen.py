@@ -9,6 +9,7 @@ as it is.
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 
@@ -101,14 +102,22 @@ class InterviewScreen(QuoteReviewActions, QWidget):
     # ---- layout --------------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        role_name = labels.role(self.interview.role, self.approach.regisseur_label)
         self.guide = GuideTree(self.framework, self.interview.role.value)
         self.guide.indicator_selected.connect(self.set_current_indicator)
         self.coverage = CoverageView(self.framework)
         self.coverage.indicator_clicked.connect(self.filter_to)
 
-        subtitle = f" — {self.interview.organisation_type}" if self.interview.organisation_type else ""
-        self.header = InterviewHeader(f"{self.case.code} · {role_name}{subtitle}")
+        kicker = ""
+        if self.case.survey:  # a respondent of a policy-level approach: its name, its kind and municipality above
+            iv = self.interview
+            kicker = html.escape(f"{labels.policy_role(iv.role)} · {self.approach.municipality} — "
+                                 f"{self.approach.name}")
+            title = html.escape(iv.name or f"{labels.policy_role(iv.role)} {self.approach.municipality}")
+        else:
+            role_name = labels.role(self.interview.role, self.approach.regisseur_label)
+            subtitle = f" — {self.interview.organisation_type}" if self.interview.organisation_type else ""
+            title = f"{self.case.code} · {role_name}{subtitle}"
+        self.header = InterviewHeader(title, kicker=kicker)
         self.header.show_interview(self.interview)
         self.header.status_chosen.connect(self.set_status)
         self.header.date_chosen.connect(self.set_date)
@@ -596,8 +605,10 @@ class InterviewScreen(QuoteReviewActions, QWidget):
             ("Ctrl+K", self.tr("geselecteerd citaat als gecontroleerd markeren")),
             ("Alt+S", self.tr("status van het gesprek")),
             ("Ctrl+Shift+K", self.tr("alle te controleren citaten van de aanpak")),
-            ("Ctrl+Shift+N", self.tr("nieuwe casus met gesprekken")),
-            ("Ctrl+Shift+P", self.tr("bekende personen van de casus toevoegen")),
+            *([("Ctrl+Shift+R", self.tr("respondent toevoegen (gemeente, netwerkpartner, document)")),
+               ("Ctrl+Shift+F", self.tr("factsheet van de gemeente exporteren"))] if self.case.survey else
+              [("Ctrl+Shift+N", self.tr("nieuwe casus met gesprekken")),
+               ("Ctrl+Shift+P", self.tr("bekende personen van de casus toevoegen"))]),
             ("F9", self.tr("overzicht links tonen of verbergen")),
             ("Ctrl+Z / Ctrl+Shift+Z", self.tr("ongedaan maken / opnieuw")), ("F1", self.tr("deze hulp")),
         ]

@@ -1,4 +1,5 @@
-"""The judgement of one indicator: mark (✓ / X / –), finding, highlight and report section, illustrative quotes.
+"""The judgement of one indicator: mark (✓ / X / –), finding, highlight and report section, illustrative quotes;
+at policy level (the factsheet) the 'LET OP:' note under the finding instead of highlight and section.
 A view only: it emits what the inspector chose, and the review screen does it through the core."""
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ggsr_desktop.framework import Framework
 from ggsr_desktop.gui.guide_view import one_line
-from ggsr_desktop.models import Highlight, Judgement, Mark, Quote, ReportSection
+from ggsr_desktop.models import Highlight, Judgement, Level, Mark, Quote, ReportSection
 
 SAVE_DELAY_MS = 1500
 NEW_SECTION = -1
@@ -42,6 +43,7 @@ class FindingEdit(QPlainTextEdit):
 class JudgementEditor(QWidget):
     mark_chosen = Signal(object)  # a Mark value, or None for 'not judged'
     finding_changed = Signal(str)  # save this text (debounced, and on leaving the field)
+    let_op_changed = Signal(str)  # policy level: save this 'LET OP:' note (debounced, and on leaving the field)
     highlight_chosen = Signal(str)
     section_chosen = Signal(int)  # a section id, 0 for none, NEW_SECTION for a new one
     proposal_requested = Signal()
@@ -52,9 +54,11 @@ class JudgementEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("judgementEditor")
         self.framework = framework
+        self.policy = framework.level == Level.POLICY
         self.indicator_id: str | None = None
         self._showing = False
         self._saved_text = ""
+        self._saved_let_op = ""
 
         self.title = QLabel()
         self.title.setObjectName("judgementTitle")
@@ -91,6 +95,28 @@ class JudgementEditor(QWidget):
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.save_finding)
         self.finding.textChanged.connect(self._finding_typed)
         self.finding.focus_lost.connect(self.save_finding)
+        if self.policy:
+            self.finding.setPlaceholderText(self.tr("Bevinding: wat zeggen de gemeente, de netwerkpartners en de "
+                                                    "documenten? (vanzelf bewaard; namen van organisaties blijven)"))
+
+        self.let_op = FindingEdit()
+        self.let_op.setObjectName("letOpEditor")
+        self.let_op.setAccessibleName(self.tr("LET OP"))
+        self.let_op.setPlaceholderText(self.tr("Optioneel: een kanttekening, bijv. één netwerkpartner wijkt af "
+                                               "(komt in de factsheet na de bevinding, als 'LET OP: …')"))
+        self.let_op.setTabChangesFocus(True)
+        self.let_op.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.let_op_label = QLabel(self.tr("&LET OP:"))
+        self.let_op_label.setStyleSheet("font-weight:600; color:#b45309")
+        self.let_op_label.setBuddy(self.let_op)
+        self._let_op_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.save_let_op)
+        self.let_op.textChanged.connect(lambda: None if self._showing else self._let_op_timer.start())
+        self.let_op.focus_lost.connect(self.save_let_op)
+        self.agreement = QLabel()
+        self.agreement.setObjectName("agreementLabel")
+        self.agreement.setWordWrap(True)
+        self.agreement.setTextFormat(Qt.TextFormat.RichText)
+        self.agreement.hide()
 
         self.highlight_buttons: dict[str, QPushButton] = {}
         highlights = QHBoxLayout()
@@ -132,8 +158,18 @@ class JudgementEditor(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(marks)
         layout.addWidget(self.finding, 1)
+        layout.addWidget(self.let_op_label)
+        layout.addWidget(self.let_op)
+        layout.addWidget(self.agreement)
         layout.addLayout(highlights)
         layout.addLayout(grid)
+        for widget in (self.let_op_label, self.let_op):
+            widget.setVisible(self.policy)
+        if self.policy:  # the factsheet has no report sections (chapters 3 and 4 of the nota)
+            for row in (highlights, grid):
+                for k in range(row.count()):
+                    if row.itemAt(k).widget() is not None:
+                        row.itemAt(k).widget().hide()
         self.illustrative_label = QLabel()
         layout.addWidget(self.illustrative_label)
         layout.addWidget(self.illustrative)
@@ -180,6 +216,12 @@ class JudgementEditor(QWidget):
             self.finding.setPlainText(finding)
         self._showing = False
         self._saved_text = finding
+        let_op = judgement.let_op if judgement else ""
+        self._showing = True
+        if not (same and self.let_op.hasFocus()) and self.let_op.toPlainText() != let_op:
+            self.let_op.setPlainText(let_op)
+        self._showing = False
+        self._saved_let_op = let_op
         self._show_sections(indicator_id, highlight, sections)
         ids = judgement.quote_ids if judgement else ()
         self.illustrative.clear()
@@ -217,10 +259,31 @@ class JudgementEditor(QWidget):
             self._save_timer.start()
 
     def save_finding(self) -> None:
+        """Save the finding (and at policy level the LET OP note) when changed since it was shown or stored."""
         self._save_timer.stop()
         text = self.finding.toPlainText()
         if self.indicator_id is not None and text.strip() != self._saved_text.strip():
             self.finding_changed.emit(text)  # the screen calls `saved()` once it is stored
+        if self.policy:
+            self.save_let_op()
+
+    def save_let_op(self) -> None:
+        self._let_op_timer.stop()
+        text = self.let_op.toPlainText()
+        if self.indicator_id is not None and text.strip() != self._saved_let_op.strip():
+            self.let_op_changed.emit(text)  # the screen calls `let_op_saved()` once it is stored
+
+    def let_op_saved(self, stored: str) -> None:
+        self._saved_let_op = stored
+        if not self.let_op.hasFocus() and self.let_op.toPlainText() != stored:
+            self._showing = True
+            self.let_op.setPlainText(stored)
+            self._showing = False
+
+    def show_agreement(self, text: str) -> None:
+        """Policy level: how the answers of gemeente and netwerkpartners on this indicator relate."""
+        self.agreement.setText(text)
+        self.agreement.setVisible(bool(text))
 
     def pending_text(self) -> str:
         return self.finding.toPlainText()

@@ -34,7 +34,7 @@ from ggsr_desktop.gui.review_host import ReviewHost
 from ggsr_desktop.gui.store_check import BackgroundCheck
 from ggsr_desktop.gui.study_tree import ITEM_ROLE, StudyTree
 from ggsr_desktop.gui.window_settings import AUTHOR_KEY, WindowSettings, ask_inspector_name
-from ggsr_desktop.models import Role
+from ggsr_desktop.models import Level, Role
 from ggsr_desktop.ops.changes import Changes
 from ggsr_desktop.ops.session import Session
 from ggsr_desktop.store import Store
@@ -372,6 +372,8 @@ class MainWindow(QMainWindow):
     def _interview_name(self, interview_id: int) -> str:
         iv = self.store.get_interview(interview_id)
         case = self.store.get_case(iv.case_id)
+        if case.survey:  # a respondent of a policy-level approach
+            return f"{self.store.get_approach(case.approach_id).municipality} · {labels.respondent(iv)}"
         label = labels.role(iv.role, self.store.get_approach(case.approach_id).regisseur_label)
         return f"{case.code} · {label}" + (f" ({iv.organisation_type})" if iv.organisation_type else "")
 
@@ -569,6 +571,16 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, self.tr("Toetsingskader ontbreekt"), self.tr(
                     "Het toetsingskader '{0}' van dit onderzoek is niet gevonden.").format(study.framework_id))
             return None
+
+    def is_policy(self, approach_id: int | None) -> bool:
+        """Whether the approach belongs to a policy-level study (its framework's level is 'beleid')."""
+        if approach_id is None:
+            return False
+        try:
+            framework = self.framework_of(approach_id, warn=False)
+        except GgsrError:  # the approach was just undone
+            return False
+        return framework is not None and framework.level == Level.POLICY
 
     def drop_interview_screen(self) -> None:
         """Close the interview screen (its draft is kept) and show the details."""

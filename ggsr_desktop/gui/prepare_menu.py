@@ -1,5 +1,6 @@
 """The window's 'Onderzoek' menu: prepare an inspection (new study, approach, case with its known persons and
-planned interviews; change a study or approach) and list the quotes still to check. Each action works on the
+planned interviews; for a policy-level approach a respondent instead of a case; change a study or approach) and
+list the quotes still to check; the same actions in the tree's context menu. Each action works on the
 study, approach or case selected in the tree (or the only one there is). Every dialog applies its input as one
 operation of the window's session (undoable: Bewerken › Ongedaan maken)."""
 
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from ggsr_desktop.gui.operations import Performing
 from ggsr_desktop.models import Role
@@ -32,6 +33,7 @@ class PrepareMenu(QObject):
                 ("approach", self.tr("Nieuwe &aanpak…"), None, self.new_approach),
                 ("edit", self.tr("Onderzoek of aanpak &wijzigen…"), None, self.edit_selected),
                 ("case", self.tr("Nieuwe &casus met gesprekken…"), "Ctrl+Shift+N", self.new_case),
+                ("respondent", self.tr("&Respondent toevoegen…"), "Ctrl+Shift+R", self.add_respondent),
                 ("persons", self.tr("Bekende &personen toevoegen…"), "Ctrl+Shift+P", self.add_persons),
                 (None, None, None, None),
                 ("review", self.tr("Te &controleren citaten…"), "Ctrl+Shift+K", self.review_list)):
@@ -47,6 +49,39 @@ class PrepareMenu(QObject):
         self.actions["edit"].setText(self.tr("Onderzoek of aanpak &wijzigen…") + "\tF2")
         QShortcut(QKeySequence("F2"), window.tree, context=Qt.ShortcutContext.WidgetShortcut,
                   activated=self.edit_selected)  # in the tree only: F2 in a quote list edits the quote
+        self.tree_menu: QMenu | None = None  # the tree's context menu while it is open (tests look at it)
+        window.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        window.tree.customContextMenuRequested.connect(self._tree_menu)
+        window.tree.currentItemChanged.connect(lambda *_: self.update_actions())
+        menu.aboutToShow.connect(self.update_actions)
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        """A policy-level approach has respondents instead of cases: the menu offers what fits the selection."""
+        w = self.window
+        policy = w.store is not None and not w.store.closed and w.is_policy(w.selected("approach"))
+        self.actions["case"].setVisible(not policy)
+        self.actions["persons"].setVisible(not policy)
+        self.actions["respondent"].setVisible(policy)
+
+    def _tree_menu(self, pos) -> None:
+        w = self.window
+        item = w.tree.itemAt(pos)
+        if item is not None:
+            w.tree.setCurrentItem(item)
+        self.update_actions()
+        menu = QMenu(w.tree)
+        menu.setObjectName("treeMenu")
+        if w.selected("approach") is not None:
+            menu.addAction(self.actions["respondent" if w.is_policy(w.selected("approach")) else "case"])
+            menu.addAction(self.actions["edit"])
+            menu.addAction(w.review.action)
+        else:
+            for key in ("approach", "edit") if w.selected("study") is not None else ("study",):
+                menu.addAction(self.actions[key])
+        self.tree_menu = menu
+        menu.aboutToHide.connect(lambda: setattr(self, "tree_menu", None))
+        menu.popup(w.tree.viewport().mapToGlobal(pos))
 
     # ---- which item -------------------------------------------------------------------------------------------
 
@@ -106,6 +141,9 @@ class PrepareMenu(QObject):
 
     def new_case(self) -> None:
         approach_id = self.window.selected_approach()
+        if approach_id is not None and self.window.is_policy(approach_id):
+            self.add_respondent()  # a policy-level approach has no families
+            return
         if approach_id is not None:
             capture = self.window.ready_capture()
             self._open(_dialogs()[0].CaseDialog(self.window, self._structure(self), capture, approach_id),
@@ -117,6 +155,31 @@ class PrepareMenu(QObject):
         w.reload(("interview", family.id) if family else ("case", case.id))
         if family is not None:
             w.open_interview(family.id)  # the family interview is next: the editor takes the focus
+
+    def add_respondent(self) -> None:
+        """A respondent of the selected policy-level approach (Ctrl+Shift+R)."""
+        w = self.window
+        approach_id = w.selected_approach()
+        if approach_id is None:
+            return
+        if not w.is_policy(approach_id):
+            QMessageBox.information(w, self.tr("Respondent toevoegen"), self.tr(
+                "Respondenten (gemeente, netwerkpartners, documenten) horen bij een aanpak van een onderzoek op "
+                "beleidsniveau. Voor deze aanpak maakt u een casus met gesprekken (Ctrl+Shift+N)."))
+            return
+        has_municipality = any(r.role is Role.MUNICIPALITY for r in w.store.respondents(approach_id))
+        self._open(_dialogs()[0].RespondentDialog(w, self._structure(self), w.store.get_approach(approach_id),
+                                                  has_municipality), self._respondent_added)
+
+    def _respondent_added(self, respondent) -> None:
+        w = self.window
+        w.reload(("interview", respondent.id))  # the respondent's interview screen opens
+        case = w.store.get_case(respondent.case_id)
+        partners = sum(1 for r in w.store.respondents(case.approach_id) if r.role is Role.NETWORK_PARTNER)
+        message = self.tr("Respondent toegevoegd.")
+        if respondent.role is Role.NETWORK_PARTNER and partners != 3:
+            message += self.tr(" Deze aanpak heeft nu {0} netwerkpartners; gebruikelijk zijn er drie.").format(partners)
+        w.statusBar().showMessage(message, 8000)
 
     def add_persons(self) -> None:
         case_id = self._case()

@@ -22,7 +22,7 @@ from ggsr_desktop.framework import Framework
 from ggsr_desktop.gui import labels
 from ggsr_desktop.gui.guide_view import one_line
 from ggsr_desktop.gui.quote_list import BADGE, HTML_ROLE, QUOTE_ID_ROLE, HtmlDelegate, highlighted
-from ggsr_desktop.models import Kind, Quote, Role, Stance
+from ggsr_desktop.models import POLICY_SOURCES, Kind, Level, Quote, Role, Stance
 from ggsr_desktop.store import Store
 
 PAGE = 200
@@ -107,6 +107,9 @@ class QuotePanel(QWidget):
             for iv in store.list_interviews(case.id):
                 org = f" ({iv.organisation_type})" if iv.organisation_type else ""
                 self.places[iv.id] = f"{case.code} · {labels.role(iv.role, approach.regisseur_label)}{org}"
+        for iv in store.respondents(approach_id):  # a policy-level approach: its respondents
+            self.places[iv.id] = labels.respondent(iv)
+        policy = framework.level == Level.POLICY
         self.indicator_id: str | None = None
         self.case_id = 0
         self.illustrative: set[int] = set()
@@ -119,6 +122,7 @@ class QuotePanel(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=250, timeout=self.run_query)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.source = self._combo("sourceFilter", self.tr("Filter op bron"), [
+            (self.tr("alle bronnen"), None), *[(labels.policy_role(r), r) for r in POLICY_SOURCES]] if policy else [
             (self.tr("alle bronnen"), None), (labels.role(Role.FAMILY), Role.FAMILY),
             (labels.role(Role.REGISSEUR, approach.regisseur_label), Role.REGISSEUR),
             (labels.role(Role.PROFESSIONAL), Role.PROFESSIONAL), (labels.role(Role.DOCUMENT), Role.DOCUMENT)])

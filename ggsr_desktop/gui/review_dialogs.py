@@ -162,6 +162,8 @@ class ReviewListDialog(QDialog):
         for case in self.store.list_cases(self.approach_id):
             for iv in self.store.list_interviews(case.id):
                 places[iv.id] = f"{case.code} · {labels.role(iv.role, approach.regisseur_label)}"
+        for iv in self.store.respondents(self.approach_id):  # a policy-level approach: its respondents
+            places[iv.id] = f"{approach.municipality} · {labels.respondent(iv)}"
         for quote in quotes:
             item = QListWidgetItem(quote.text)
             item.setData(QUOTE_ID_ROLE, quote.id)

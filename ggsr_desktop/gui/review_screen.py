@@ -9,6 +9,8 @@ field); nothing needs a save button.
 
 from __future__ import annotations
 
+import dataclasses
+import html
 import logging
 from collections.abc import Callable
 
@@ -32,6 +34,7 @@ from ggsr_desktop.errors import GgsrError, NotFoundError
 from ggsr_desktop.evidence.findings import propose
 from ggsr_desktop.evidence.matrix import Progress, evidence_matrix, judging_progress
 from ggsr_desktop.framework import Framework
+from ggsr_desktop.gui import labels
 from ggsr_desktop.gui.evidence_view import HIGHLIGHT_COLOURS, STRENGTH_COLOURS, EvidenceView
 from ggsr_desktop.gui.guide_view import one_line
 from ggsr_desktop.gui.judgement_dialogs import HistoryDialog, RecodeDialog
@@ -39,7 +42,7 @@ from ggsr_desktop.gui.judgement_editor import NEW_SECTION, JudgementEditor
 from ggsr_desktop.gui.operations import Operations, Performing
 from ggsr_desktop.gui.quote_panel import QuotePanel
 from ggsr_desktop.gui.window_settings import ask_inspector_name
-from ggsr_desktop.models import Highlight, Mark
+from ggsr_desktop.models import Highlight, Level, Mark
 from ggsr_desktop.ops.capture import Capture
 from ggsr_desktop.ops.changes import Changes
 from ggsr_desktop.ops.judging import JudgementActions
@@ -70,6 +73,7 @@ class ReviewScreen(QWidget):
         self._judging: Performing | None = None
         self._quote_actions: Performing | None = None
         self.approach = store.get_approach(approach_id)
+        self.policy = framework.level == Level.POLICY  # respondents instead of cases; the factsheet
         self.indicator_id: str | None = None
         self.case_id = 0
         self._build()
@@ -122,6 +126,7 @@ class ReviewScreen(QWidget):
         self.editor = JudgementEditor(self.framework)
         self.editor.mark_chosen.connect(lambda mark: self._judge("set_mark", mark))
         self.editor.finding_changed.connect(self._finding_changed)
+        self.editor.let_op_changed.connect(self._let_op_changed)
         self.editor.highlight_chosen.connect(lambda h: self._judge("set_highlight", h))
         self.editor.section_chosen.connect(self._section_chosen)
         self.editor.proposal_requested.connect(self.propose)
@@ -160,6 +165,11 @@ class ReviewScreen(QWidget):
             from ggsr_desktop.gui.texts_editor import TextsEditor
         except ImportError:  # pragma: no cover - while those modules are being written
             return
+        if self.policy:  # the factsheet: no report sections; the approach's 'Beschrijving'
+            self.texts_editor = TextsEditor(self.store, self.framework, _LazyJudging(self), self)
+            self.texts_editor.changed.connect(lambda: self._after_change(source=self.texts_editor))
+            self.tabs.addTab(self.texts_editor, self.tr("&2 Beschrijving"))
+            return
         self.report_editor = ReportEditor(self.store, self.framework, _LazyJudging(self), self)
         self.texts_editor = TextsEditor(self.store, self.framework, _LazyJudging(self), self)
         for editor in (self.report_editor, self.texts_editor):
@@ -175,6 +185,9 @@ class ReviewScreen(QWidget):
                  swatch.format(STRENGTH_COLOURS["missing"], self.tr("geen bewijs")),
                  swatch.format(HIGHLIGHT_COLOURS[Highlight.GREEN], self.tr("gaat goed")),
                  swatch.format(HIGHLIGHT_COLOURS[Highlight.RED], self.tr("kan beter"))]
+        if self.policy:
+            return self.tr("Kies een indicator: rechts staan de antwoorden van de gemeente, de netwerkpartners en de "
+                           "documenten, met of hun antwoorden eensluidend zijn.")
         return (" &nbsp; ".join(parts) + "<br>" +
                 self.tr("Per cel: aantal citaten, +positief −negatief; bronnen <b>G</b>ezin, <b>R</b>egisseur, "
                         "<b>P</b>rofessionals, <b>D</b>ocument (gezinsplan)."))
@@ -263,6 +276,24 @@ class ReviewScreen(QWidget):
             self.editor.saved(judgement.finding)
             self._after_change(editor=indicator_id != self.indicator_id)
 
+    def _let_op_changed(self, text: str) -> None:
+        indicator_id = self.editor.indicator_id
+        if indicator_id is None:
+            return
+        judgement = self._run(lambda: self.judging().set_let_op(indicator_id, text), refresh=False)
+        if judgement is not None:
+            self.editor.let_op_saved(judgement.let_op)
+            self._after_change(editor=indicator_id != self.indicator_id)
+
+    def _policy_row(self, indicator_id: str):
+        """The indicator's row of the policy matrix (agreement of gemeente and netwerkpartners), or None."""
+        from ggsr_desktop.evidence.policy_matrix import policy_matrix
+
+        try:
+            return policy_matrix(self.store, self.framework, self.approach_id).row(indicator_id)
+        except (GgsrError, KeyError):
+            return None
+
     def _section_chosen(self, section_id: int) -> None:
         indicator_id = self.indicator_id
         judgement = self.judgements.get(indicator_id)
@@ -284,7 +315,21 @@ class ReviewScreen(QWidget):
         indicator_id = self.indicator_id
         if indicator_id is None:
             return
-        proposal = propose(self.matrix.row(indicator_id), self.approach.regisseur_label)
+        let_op = ""
+        if self.policy:
+            row = self._policy_row(indicator_id)
+            if row is None:
+                return
+            from ggsr_desktop.evidence.findings import Proposal
+            from ggsr_desktop.evidence.policy_matrix import policy_proposal
+
+            drafted = policy_proposal(row)
+            if drafted.mark is None:
+                self._notify(self.tr("Geen voorstel voor het oordeel: {0}").format(drafted.finding))
+                return
+            proposal, let_op = Proposal(drafted.mark, drafted.finding), drafted.let_op
+        else:
+            proposal = propose(self.matrix.row(indicator_id), self.approach.regisseur_label)
         written = self.editor.pending_text().strip()
         if written and written != proposal.text:
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("Voorstel"), self.tr(
@@ -304,6 +349,9 @@ class ReviewScreen(QWidget):
         if judgement is not None:
             self.editor.finding.setPlainText(judgement.finding)
             self.editor.saved(judgement.finding)
+            if let_op and not self.editor.let_op.toPlainText().strip():
+                self.editor.let_op.setPlainText(let_op)
+                self.editor.save_let_op()
 
     def toggle_illustrative(self) -> None:
         quote_id = self.quotes.current_quote_id()
@@ -440,15 +488,40 @@ class ReviewScreen(QWidget):
             except GgsrError:
                 continue
         self.editor.show_judgement(self.indicator_id, judgement, self.sections, quotes, self.quotes.places)
+        if self.policy:
+            row = self._policy_row(self.indicator_id)
+            self.editor.show_agreement(self.tr("<b>Antwoorden:</b> {0}").format(self._agreement_text(row))
+                                       if row is not None else "")
+
+    def _agreement_text(self, row) -> str:
+        from ggsr_desktop.evidence.policy_matrix import Agreement
+
+        words = {Agreement.ALL_AGREE: self.tr("gemeente en netwerkpartners eensluidend positief"),
+                 Agreement.ALL_AGREE_NEGATIVE: self.tr("gemeente en netwerkpartners eensluidend negatief"),
+                 Agreement.ONE_DEVIATES: self.tr("één netwerkpartner wijkt af"),
+                 Agreement.DISAGREE: self.tr("<span style='color:#b91c1c'>niet eenduidig</span>"),
+                 Agreement.UNCLEAR: self.tr("geen duidelijk standpunt"),
+                 Agreement.NO_EVIDENCE: self.tr("nog geen antwoorden van gemeente of netwerkpartners")}
+        heard = ", ".join(f"{labels.respondent(c.respondent)} ({len(c.quote_ids)})" for c in row.cells if c.quote_ids)
+        return words.get(row.agreement, str(row.agreement)) + (f" · {html.escape(heard)}" if heard else "")
 
     def progress(self) -> Progress:
-        return judging_progress(self.store, self.framework, self.approach_id, self.matrix)
+        progress = judging_progress(self.store, self.framework, self.approach_id, self.matrix)
+        if self.policy:  # evidence of the respondents, not of cases; no report sections
+            from ggsr_desktop.evidence.policy_matrix import policy_matrix
+
+            missing = policy_matrix(self.store, self.framework, self.approach_id).without_evidence()
+            progress = dataclasses.replace(progress, without_evidence=missing, sections_without_conclusion=[],
+                                           highlighted_outside_sections=[])
+        return progress
 
     def _update_progress(self) -> None:
         p = self.progress()
         total = len(self.framework.indicators)
         text = self.tr("Beoordeeld {0} van {1} · zonder bewijs {2} · secties zonder conclusie {3}").format(
-            len(p.judged), total, len(p.without_evidence), len(p.sections_without_conclusion))
+            len(p.judged), total, len(p.without_evidence), len(p.sections_without_conclusion)) if not self.policy \
+            else self.tr("Beoordeeld {0} van {1} · zonder antwoorden {2}").format(len(p.judged), total,
+                                                                                  len(p.without_evidence))
         if p.highlighted_outside_sections:
             text += self.tr(" · gemarkeerd zonder sectie {0}").format(len(p.highlighted_outside_sections))
         self.progress_button.setText(text + " ▾")

@@ -1,11 +1,13 @@
 """The study tree on the left of the main window: studies › approaches › cases › interviews, each item carrying
-(kind, id); building it from the store, finding items, the selection, and the interviews' labels."""
+(kind, id); building it from the store, finding items, the selection, and the interviews' labels. A policy-level
+approach has no families: its respondents (the gemeente, the netwerkpartners, the documents; interviews of its
+hidden survey case) are shown right under it, as interview items."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from ggsr_desktop.gui import labels
@@ -23,7 +25,8 @@ class StudyTree(QTreeWidget):
         self.setAccessibleName(self.tr("Onderzoeken"))
 
     def rebuild(self, store) -> QTreeWidgetItem | None:
-        """Every study, approach, case and interview of the store (five queries); returns the first approach."""
+        """Every study, approach, case and interview of the store (five queries, and one per approach for its
+        respondents); returns the first approach."""
         self.clear()
         first_approach = None
         interviews = store.interviews_by_case()
@@ -41,6 +44,11 @@ class StudyTree(QTreeWidget):
                         i_item = self._item("", "interview", iv.id)
                         label_interview(i_item, iv, approach.regisseur_label)
                         c_item.addChild(i_item)
+                survey = store.survey_case(approach.id)
+                for iv in interviews.get(survey.id, ()) if survey is not None else ():
+                    r_item = self._item("", "interview", iv.id)
+                    label_interview(r_item, iv, approach.regisseur_label)
+                    a_item.addChild(r_item)
                 a_item.setExpanded(True)
             s_item.setExpanded(True)
         return first_approach
@@ -97,6 +105,12 @@ class StudyTree(QTreeWidget):
 
 
 def label_interview(item: QTreeWidgetItem, iv, regisseur_label: str | None) -> None:
+    if labels.is_respondent(iv):
+        item.setText(0, labels.respondent(iv))
+        item.setText(1, labels.status(iv.status))
+        item.setToolTip(0, labels.respondent(iv) + (QCoreApplication.translate(
+            "StudyTree", " (aangedragen door de gemeente)") if iv.nominated else ""))
+        return
     text = labels.role(iv.role, regisseur_label)
     if iv.organisation_type:
         text += f" — {iv.organisation_type}"

@@ -1,5 +1,6 @@
 """The texts of the nota around the judgements, in the report's own words and order: the voorwoord, chapter 2
-'Typering van de aanpak' (one field per part), 5.1 the general conclusion and 5.2 the recommendations.
+'Typering van de aanpak' (one field per part), 5.1 the general conclusion and 5.2 the recommendations. At policy
+level (the factsheet) the one text of the approach instead: its 'Beschrijving'.
 
 Every text goes through `JudgementActions` (anonymised, undoable): the fields through `AutoSave` (on leaving a
 field and after a pause in typing), the recommendations as a whole after a cell edit or a button.
@@ -26,7 +27,7 @@ from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import Framework
 from ggsr_desktop.gui.autosave import AutoSave, ErrorLabel, GrowingTextEdit
 from ggsr_desktop.gui.form_dialog import named
-from ggsr_desktop.models import DESCRIPTION_FIELDS
+from ggsr_desktop.models import DESCRIPTION_FIELDS, Level
 from ggsr_desktop.ops.judging import JudgementActions
 
 LEAD, TEXT = 0, 1  # the recommendation table's columns
@@ -43,6 +44,7 @@ class TextsEditor(QWidget):
         self.setObjectName("textsEditor")
         self.store, self.framework, self.judging = store, framework, judging
         self.approach_id = judging.approach_id
+        self.policy = framework.level == Level.POLICY
         self.autosaves: dict[str, AutoSave] = {}  # 'voorwoord', 'conclusion', 'description_<field>'
         self._loading = False
         self._table_failed = False  # the table holds recommendations that could not be saved
@@ -57,10 +59,16 @@ class TextsEditor(QWidget):
         content.setObjectName("textsContent")
         self.content_layout = QVBoxLayout(content)
         hint = QLabel(self.tr("Alles wordt vanzelf opgeslagen (bij het verlaten van een veld en na 1,5 seconde "
-                              "zonder typen). Namen worden vervangen door rollen."))
+                              "zonder typen). Namen worden vervangen door rollen.") if not self.policy else
+                      self.tr("Alles wordt vanzelf opgeslagen (bij het verlaten van het veld en na 1,5 seconde "
+                              "zonder typen)."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#6b7280")
         self.content_layout.addWidget(hint)
+        if self.policy:
+            self._build_overview()
+            self._finish(content)
+            return
 
         self._heading(self.tr("Voorwoord"))
         self.voorwoord_edit = self._field("voorwoord", "voorwoordEdit", self.tr("Voorwoord"),
@@ -107,8 +115,28 @@ class TextsEditor(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.content_layout.addLayout(buttons)
-        self.content_layout.addStretch(1)
+        self._finish(content)
 
+    def _build_overview(self) -> None:
+        """Policy level: the factsheet's 'Beschrijving' of the approach (paragraphs; lines '- ' are bullets)."""
+        hint = QLabel(self.tr("Namen van organisaties, documenten en data blijven staan; namen en gegevens van "
+                              "personen worden vervangen."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#6b7280")
+        self.content_layout.addWidget(hint)
+        self._heading(self.tr("Beschrijving"))
+        explain = QLabel(self.tr("Wat de aanpak is: doel, de kern van de werkwijze, pilot en periode, deelnemende "
+                                 "organisaties, aantal gezinnen. Alinea's scheidt u met een lege regel; een regel die "
+                                 "begint met '- ' wordt een opsommingsteken."))
+        explain.setWordWrap(True)
+        self.content_layout.addWidget(explain)
+        self.overview_edit = self._field("overview", "overviewEdit", self.tr("Beschrijving van de aanpak"),
+                                         self._save_overview, max_lines=30, min_lines=10)
+        explain.setBuddy(self.overview_edit)
+        self.table = None
+
+    def _finish(self, content: QWidget) -> None:
+        self.content_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("textsScroll")
         self.scroll.setWidgetResizable(True)
@@ -127,8 +155,9 @@ class TextsEditor(QWidget):
         self.content_layout.addSpacing(label.fontMetrics().lineSpacing() // 2)
         self.content_layout.addWidget(label)
 
-    def _field(self, key: str, name: str, title: str, save, max_lines: int = 12) -> GrowingTextEdit:
-        edit = named(GrowingTextEdit(3, max_lines), name, title)
+    def _field(self, key: str, name: str, title: str, save, max_lines: int = 12, min_lines: int = 3
+               ) -> GrowingTextEdit:
+        edit = named(GrowingTextEdit(min_lines, max_lines), name, title)
         self.content_layout.addWidget(edit)
         autosave = AutoSave(edit, save, title, self.errors)
         autosave.saved.connect(lambda _text: self.changed.emit())
@@ -146,6 +175,10 @@ class TextsEditor(QWidget):
         self.judging.set_text(key, text)
         return self.store.get_approach_texts(self.approach_id)[key]
 
+    def _save_overview(self, text: str) -> str:
+        self.judging.set_overview(text)
+        return self.store.get_approach(self.approach_id).overview
+
     def _save_description(self, field: str, text: str) -> str:
         self.judging.set_description(field, text)
         return self.store.get_approach(self.approach_id).description[field]
@@ -162,6 +195,16 @@ class TextsEditor(QWidget):
         """Reload everything from the store (after undo/redo); what is being typed is saved first, and what
         cannot be saved stays where it was typed."""
         self.flush()
+        if self.policy:
+            try:
+                overview = self.store.get_approach(self.approach_id).overview
+            except GgsrError as exc:
+                self.errors.report("read", self.tr("Beschrijving niet gelezen: {0}").format(exc))
+                return
+            self.errors.resolve("read")
+            if not self.autosaves["overview"].dirty:
+                self.autosaves["overview"].load(overview)
+            return
         try:
             texts = self.store.get_approach_texts(self.approach_id)
             description = self.store.get_approach(self.approach_id).description
