@@ -146,6 +146,15 @@ def test_interview_capture_review_and_factsheet(window, qtbot, tmp_path, monkeyp
 
     window.review.open(window.approach_id)
     review = window.review.screen
+    model = review.view.model_
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Indicator", "Gm", "N1", "Antwoorden", "Oordeel"]
+    assert model.horizontalHeaderItem(2).toolTip() == f"Netwerkpartner — {PARTNER}"
+    cell = review.view.cells[(FIRST, -partner.id)]  # the partner's answers on the indicator
+    assert cell.text() == "+1 −0" and "1 antwoord(en)" in cell.toolTip()
+    municipality = next(r for r in window.store.respondents(window.approach_id) if r.role is Role.MUNICIPALITY)
+    assert review.view.cells[(FIRST, -municipality.id)].text() == "·"  # no answer yet
+    assert review.view.agreements[FIRST].text() == "eensluidend"  # the one voice heard
     review.view.select(FIRST)
     assert review.indicator_id == FIRST
     editor = review.editor

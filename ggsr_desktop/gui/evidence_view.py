@@ -1,7 +1,9 @@
 """The evidence matrix on screen: themes › criteria › indicators (collapsible) down, the cases of the approach
 across, then the judgement. A cell shows the number of quotes, the stance balance and which source kinds they
 come from, coloured so that strong (triangulated), weak (one source), contradicting and missing evidence differ at
-a glance; the flags are spelled out in the cell's tooltip and in the legend."""
+a glance; the flags are spelled out in the cell's tooltip and in the legend. A policy-level approach has its
+respondents across (gemeente, netwerkpartners, documents), each cell the respondent's answers on the indicator
+('+2 −0', coloured by its position), then the agreement of the answers and the judgement."""
 
 from __future__ import annotations
 
@@ -14,12 +16,13 @@ from ggsr_desktop.framework import Framework
 from ggsr_desktop.gui import labels
 from ggsr_desktop.gui.guide_view import WrapDelegate, one_line
 from ggsr_desktop.labels import SOURCE_LETTERS
-from ggsr_desktop.models import Highlight, Judgement, Stance
+from ggsr_desktop.models import Highlight, Judgement, Role, Stance
 
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 10
 CASE_ROLE = Qt.ItemDataRole.UserRole + 11
 CELL_ROLE = Qt.ItemDataRole.UserRole + 12
 STRENGTH_COLOURS = {"strong": "#bfdbfe", "weak": "#fef08a", "contradicting": "#fdba74", "missing": "#f3f4f6"}
+POSITION_COLOURS = {Stance.POSITIVE: "#bbf7d0", Stance.NEGATIVE: "#fecaca", Stance.NEUTRAL: "#e5e7eb"}
 HIGHLIGHT_COLOURS = {Highlight.GREEN: "#86efac", Highlight.RED: "#fca5a5"}
 
 
@@ -108,6 +111,8 @@ class EvidenceView(QTreeView):
         self.marks: dict[str, QStandardItem] = {}
         self._rows: dict[str, QStandardItem] = {}
         self._cases: list = []
+        self.agreements: dict[str, QStandardItem] = {}  # policy level: the agreement column
+        self.respondent_codes: dict[int, str] = {}  # policy level: respondent id -> column header ('N2')
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
 
@@ -167,6 +172,98 @@ class EvidenceView(QTreeView):
         header.setSectionResizeMode(len(self._cases) + 1, QHeaderView.ResizeMode.ResizeToContents)
         self.update_matrix(matrix, judgements)
 
+    def build_policy(self, framework: Framework, matrix, judgements: dict[str, Judgement]) -> None:
+        """A policy-level approach: the respondents across, then the agreement and the judgement (`matrix`: an
+        `evidence.policy_matrix.PolicyMatrix`)."""
+        self.model_.clear()
+        self.cells.clear()
+        self.marks.clear()
+        self._rows.clear()
+        self.agreements.clear()
+        self._cases = []
+        respondents = list(matrix.respondents)
+        self.respondent_codes = respondent_codes(respondents)
+        headers = [self.tr("Indicator"), *self.respondent_codes.values(), self.tr("Antwoorden"), self.tr("Oordeel")]
+        self.model_.setHorizontalHeaderLabels(headers)
+        for column, respondent in enumerate(respondents, 1):
+            self.model_.horizontalHeaderItem(column).setToolTip(labels.respondent(respondent))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        extra = len(respondents) + 2
+        for theme in framework.themes:
+            theme_item = self._label_item(theme.name, bold)
+            self.model_.appendRow([theme_item, *self._blank(extra)])
+            for criterion in theme.criteria:
+                crit_item = self._label_item(one_line(criterion.text))
+                crit_item.setForeground(QBrush(QColor("#374151")))
+                theme_item.appendRow([crit_item, *self._blank(extra)])
+                for indicator in criterion.indicators:
+                    text_item = self._label_item(one_line(indicator.text))
+                    text_item.setData(indicator.id, INDICATOR_ROLE)
+                    text_item.setToolTip(f"{indicator.id}: {one_line(indicator.text)}")
+                    text_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                    row = [text_item]
+                    for respondent in respondents:
+                        item = QStandardItem()
+                        item.setData(indicator.id, INDICATOR_ROLE)
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                        self.cells[(indicator.id, -respondent.id)] = item  # negative: not a case id
+                        row.append(item)
+                    agreement = QStandardItem()
+                    agreement.setData(indicator.id, INDICATOR_ROLE)
+                    agreement.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                    self.agreements[indicator.id] = agreement
+                    mark_item = QStandardItem()
+                    mark_item.setData(indicator.id, INDICATOR_ROLE)
+                    mark_item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    mark_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                    self.marks[indicator.id] = mark_item
+                    self._rows[indicator.id] = text_item
+                    crit_item.appendRow([*row, agreement, mark_item])
+        self.expandAll()
+        header = self.header()
+        header.setStretchLastSection(False)
+        # the indicator's text keeps room to read; with many respondents the matrix scrolls sideways
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, self.fontMetrics().horizontalAdvance("x") * 34)
+        width = self.fontMetrics().horizontalAdvance("+12 −9") + 14
+        for column in range(1, len(respondents) + 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(len(respondents) + 1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(respondents) + 2, QHeaderView.ResizeMode.ResizeToContents)
+        self.update_policy(matrix, judgements)
+
+    def update_policy(self, matrix, judgements: dict[str, Judgement]) -> None:
+        """Refresh a policy-level matrix in place: each respondent's answers, the agreement, the judgement."""
+        words = agreement_words(self)
+        for (indicator_id, key), item in self.cells.items():
+            if key >= 0:
+                continue
+            cell = matrix.cells.get((indicator_id, -key))
+            if cell is None:
+                continue
+            counts = cell.counts
+            who = labels.respondent(cell.respondent)
+            if cell.total:
+                item.setText(f"+{counts.get(Stance.POSITIVE, 0)} −{counts.get(Stance.NEGATIVE, 0)}")
+                item.setBackground(QBrush(QColor(POSITION_COLOURS[cell.leaning or Stance.NEUTRAL])))
+                tip = self.tr("{0}: {1} antwoord(en) — positief {2}, negatief {3}, neutraal {4}").format(
+                    who, cell.total, counts.get(Stance.POSITIVE, 0), counts.get(Stance.NEGATIVE, 0),
+                    counts.get(Stance.NEUTRAL, 0))
+            else:
+                item.setText("·")
+                item.setBackground(QBrush())
+                tip = self.tr("{0}: geen antwoord").format(who)
+            item.setToolTip(tip)
+            item.setData(tip, Qt.ItemDataRole.AccessibleTextRole)
+        for row in matrix:
+            item = self.agreements.get(row.indicator_id)
+            if item is not None:
+                item.setText(words.get(row.agreement, str(row.agreement)))
+        self._update_marks(judgements)
+
     @staticmethod
     def _label_item(text: str, font: QFont | None = None) -> QStandardItem:
         item = QStandardItem(text)
@@ -193,6 +290,9 @@ class EvidenceView(QTreeView):
             item.setData(cell, CELL_ROLE)
             item.setData(self._cell_text(cell), Qt.ItemDataRole.AccessibleTextRole)
             item.setToolTip(self._cell_text(cell))
+        self._update_marks(judgements)
+
+    def _update_marks(self, judgements: dict[str, Judgement]) -> None:
         for indicator_id, item in self.marks.items():
             j = judgements.get(indicator_id)
             item.setText(j.mark.symbol if j and j.mark else "")
@@ -241,3 +341,24 @@ class EvidenceView(QTreeView):
 
     def case_ids(self) -> list[int]:
         return [case.id for case in self._cases]
+
+
+def respondent_codes(respondents) -> dict[int, str]:
+    """Short column headers for the respondents: 'Gm' for the municipality, 'N1', 'N2', … for the network partners,
+    'D1', … for the documents (letters as in the coverage panel); the full names are in the tooltips and legend."""
+    codes, seen = {}, {}
+    for r in respondents:
+        letter = SOURCE_LETTERS[r.role]
+        seen[letter] = seen.get(letter, 0) + 1
+        codes[r.id] = letter if r.role is Role.MUNICIPALITY else f"{letter}{seen[letter]}"
+    return codes
+
+
+def agreement_words(widget) -> dict:
+    """The agreement of the answers in short Dutch words (the matrix column and the editor's line)."""
+    from ggsr_desktop.evidence.policy_matrix import Agreement
+
+    tr = widget.tr
+    return {Agreement.ALL_AGREE: tr("eensluidend"), Agreement.ALL_AGREE_NEGATIVE: tr("eensluidend negatief"),
+            Agreement.ONE_DEVIATES: tr("één wijkt af"), Agreement.DISAGREE: tr("niet eenduidig"),
+            Agreement.UNCLEAR: tr("geen standpunt"), Agreement.NO_EVIDENCE: tr("geen antwoorden")}

@@ -74,6 +74,7 @@ class ReviewScreen(QWidget):
         self._quote_actions: Performing | None = None
         self.approach = store.get_approach(approach_id)
         self.policy = framework.level == Level.POLICY  # respondents instead of cases; the factsheet
+        self.pmatrix = None  # policy level: the indicator × respondent matrix (`_read`)
         self.indicator_id: str | None = None
         self.case_id = 0
         self._build()
@@ -186,8 +187,10 @@ class ReviewScreen(QWidget):
                  swatch.format(HIGHLIGHT_COLOURS[Highlight.GREEN], self.tr("gaat goed")),
                  swatch.format(HIGHLIGHT_COLOURS[Highlight.RED], self.tr("kan beter"))]
         if self.policy:
-            return self.tr("Kies een indicator: rechts staan de antwoorden van de gemeente, de netwerkpartners en de "
-                           "documenten, met of hun antwoorden eensluidend zijn.")
+            return self.tr("Per cel de antwoorden van een respondent op de indicator: +positief −negatief, groen of "
+                           "rood naar zijn standpunt, · geen antwoord; <b>Gm</b> gemeente, <b>N</b> netwerkpartners, "
+                           "<b>D</b> documenten (de namen staan bij de kolomkop). Kies een indicator: rechts de "
+                           "antwoorden en of ze eensluidend zijn.")
         return (" &nbsp; ".join(parts) + "<br>" +
                 self.tr("Per cel: aantal citaten, +positief −negatief; bronnen <b>G</b>ezin, <b>R</b>egisseur, "
                         "<b>P</b>rofessionals, <b>D</b>ocument (gezinsplan)."))
@@ -287,11 +290,11 @@ class ReviewScreen(QWidget):
 
     def _policy_row(self, indicator_id: str):
         """The indicator's row of the policy matrix (agreement of gemeente and netwerkpartners), or None."""
-        from ggsr_desktop.evidence.policy_matrix import policy_matrix
-
+        if self.pmatrix is None:
+            self._read()
         try:
-            return policy_matrix(self.store, self.framework, self.approach_id).row(indicator_id)
-        except (GgsrError, KeyError):
+            return self.pmatrix.row(indicator_id)
+        except KeyError:
             return None
 
     def _section_chosen(self, section_id: int) -> None:
@@ -447,7 +450,11 @@ class ReviewScreen(QWidget):
     def refresh(self) -> None:
         """Read everything again (after a change elsewhere, or when the screen is shown)."""
         self._read()
-        if not self.view.model_.rowCount():
+        if self.policy and not self.view.model_.rowCount():
+            self.view.build_policy(self.framework, self.pmatrix, self.judgements)
+        elif self.policy:
+            self.view.update_policy(self.pmatrix, self.judgements)
+        elif not self.view.model_.rowCount():
             self.view.build(self.framework, self.matrix, self.judgements)
         else:
             self.view.update_matrix(self.matrix, self.judgements)
@@ -464,11 +471,18 @@ class ReviewScreen(QWidget):
         self.matrix = evidence_matrix(self.store, self.framework, self.approach_id)
         self.judgements = {j.indicator_id: j for j in self.store.list_judgements(self.approach_id)}
         self.sections = self.store.list_sections(self.approach_id)
+        if self.policy:
+            from ggsr_desktop.evidence.policy_matrix import policy_matrix
+
+            self.pmatrix = policy_matrix(self.store, self.framework, self.approach_id)
 
     def _after_change(self, editor: bool = True, force_texts: bool = False, source=None) -> None:
         """Show the stored state; `source` is the tab editor that made the change (it shows it already)."""
         self._read()
-        self.view.update_matrix(self.matrix, self.judgements)
+        if self.policy:
+            self.view.update_policy(self.pmatrix, self.judgements)
+        else:
+            self.view.update_matrix(self.matrix, self.judgements)
         judgement = self.judgements.get(self.indicator_id) if self.indicator_id else None
         self.quotes.illustrative = set(judgement.quote_ids) if judgement else set()
         self.quotes.reload()
@@ -508,9 +522,9 @@ class ReviewScreen(QWidget):
     def progress(self) -> Progress:
         progress = judging_progress(self.store, self.framework, self.approach_id, self.matrix)
         if self.policy:  # evidence of the respondents, not of cases; no report sections
-            from ggsr_desktop.evidence.policy_matrix import policy_matrix
-
-            missing = policy_matrix(self.store, self.framework, self.approach_id).without_evidence()
+            if self.pmatrix is None:
+                self._read()
+            missing = self.pmatrix.without_evidence()
             progress = dataclasses.replace(progress, without_evidence=missing, sections_without_conclusion=[],
                                            highlighted_outside_sections=[])
         return progress
