@@ -9,6 +9,7 @@ from ggsr_desktop.models import DEFAULT_REGISSEUR_LABEL, Role
 
 # The Dutch word for a municipality: the field name in messages, the head word of "de gemeente Utrecht".
 # (Also the value of Role.MUNICIPALITY; written here so that no other module spells it.)
+POINT_WORDS = ("verbeterpunt", "verbeterpunten")  # the follow-up's count line: one, many
 MUNICIPALITY_WORD = "gemeente"
 
 SOURCE_LETTERS: dict[Role, str] = {Role.FAMILY: "G", Role.REGISSEUR: "R", Role.PROFESSIONAL: "P", Role.DOCUMENT: "D",
@@ -54,4 +55,6 @@ TABLE_WORDS: dict[str, str] = {
     "studies": "onderzoek", "approaches": "aanpak", "cases": "casus", "interviews": "gesprek", "quotes": "citaat",
     "judgements": "oordeel", "judgement_history": "oordeelgeschiedenis", "drafts": "concept van gesprek",
     "report_sections": "rapportsectie", "approach_texts": "rapporttekst", "recommendations": "aanbeveling",
+    "followups": "vervolgonderzoek", "followup_baseline": "eerste jaar van vervolgonderzoek",
+    "followup_documents": "document van vervolgonderzoek", "followup_development": "ontwikkeling van vervolgonderzoek",
 }

@@ -236,3 +236,61 @@ class Recommendation:
     lead: str
     text: str
     position: int
+
+
+@dataclass(frozen=True)
+class BaselineJudgement:
+    """The frozen copy of one year-1 judgement in a follow-up: what the year-1 column prints."""
+
+    indicator_id: str
+    mark: Mark | None
+    finding: str
+    let_op: str = ""
+
+
+@dataclass(frozen=True)
+class FollowupDocument:
+    """A document the municipality provided for the follow-up: its title and its date as written ('mei 2013')."""
+
+    title: str
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class DevelopmentSection:
+    """A part of the 'Ontwikkeling {year 2}' narrative: paragraphs (separated by blank lines) under an optional
+    subheading."""
+
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Followup:
+    """The follow-up of an approach a year later (spec round2 §3): the approach under its current name (the
+    approach `approach_id`, whose judgements are the year-2 re-assessment) and a frozen copy of the year-1
+    judgements and row groups it follows up; `source_approach_id` is the year-1 approach when it is in this
+    database (None when the copy came from elsewhere or the year-1 approach was deleted)."""
+
+    approach_id: int
+    source_approach_id: int | None
+    framework_id: str
+    former_name: str
+    year1_label: str
+    year2_label: str
+    assessed_year: str
+    month: str
+    source_title: str
+    event_date: str | None
+    event_form: str
+    event_respondents: str
+    frozen_at: str
+    baseline: tuple[BaselineJudgement, ...] = ()
+    baseline_groups: tuple[RowGroup, ...] = ()
+    documents: tuple[FollowupDocument, ...] = ()
+    development: tuple[DevelopmentSection, ...] = ()
+
+
+# The fields of a follow-up the inspector edits in one form (besides its documents and narrative).
+FOLLOWUP_FIELDS: tuple[str, ...] = ("former_name", "year1_label", "year2_label", "assessed_year", "month",
+                                    "source_title", "event_date", "event_form", "event_respondents")

@@ -33,11 +33,19 @@ def test_an_identifier_in_every_kind_of_stored_text_is_found(store):
     store.set_approach_text(approach.id, "voorwoord", phone())
     store.set_approach_text(approach.id, "conclusion", phone())
     store.set_recommendations(approach.id, [(phone(), phone())])
+    from ggsr_desktop.models import BaselineJudgement, DevelopmentSection, FollowupDocument
+    later = store.add_approach(study.id, "Wadlo", "Vervolg")
+    store.add_followup(later.id, framework_id="casusniveau", former_name=phone(), year1_label=phone(),
+                       year2_label=phone(), assessed_year=phone(), month=phone(), source_title=phone(),
+                       event_form=phone(), event_respondents=phone(), source_approach_id=approach.id,
+                       baseline=[BaselineJudgement("1.1.1", None, phone(), phone())])
+    store.set_followup_documents(later.id, [FollowupDocument(phone(), phone())])
+    store.set_development(later.id, [DevelopmentSection(phone(), phone())])
 
     cells = list(store.free_texts())
     assert {(t, c) for t, _, c, _ in cells} == {(t, c) for t, cols in FREE_TEXT.items() for c in cols}
     planted = [cell for cell in cells if "06-123456" in cell[3]]  # the history's 'old' holds no finding yet
-    assert len(planted) == len(cells) - 1
+    assert len(planted) == len(cells) - 4  # nor do the follow-up approach's municipality, name, regisseur
     findings = audit(store)
     assert len(findings) == len(planted) and {f.category for f in findings} == {"telefoon"}
     locations = {f.location for f in findings}
@@ -46,6 +54,8 @@ def test_an_identifier_in_every_kind_of_stored_text_is_found(store):
     assert f"rapporttekst {approach.id} voorwoord tekst" in locations
     assert any(loc.startswith("aanbeveling ") for loc in locations)
     assert any(loc.startswith(f"concept van gesprek {interview.id}") for loc in locations)
+    assert f"vervolgonderzoek {later.id} naam eerste jaar" in locations
+    assert any(loc.startswith("ontwikkeling van vervolgonderzoek ") and loc.endswith(" kop") for loc in locations)
     assert not [loc for loc in locations if "06-123456" in loc]  # where, never what
 
 

@@ -65,6 +65,14 @@ def test_migrates_from_every_earlier_version(tmp_path, version):
             assert store.list_cases(policy.id) == [] and store.respondents(policy.id) == [partner]
             store.set_judgement(policy.id, "aanpak.beleid", author="Inspecteur", mark="voldoet", let_op="LET OP: x")
             assert store.get_judgement(policy.id, "aanpak.beleid").let_op == "x"
+            # v9: a follow-up of the migrated approach with a frozen copy of its judgement
+            later = store.add_approach(1, "Wadlo", "Nieuwe aanpak")
+            from ggsr_desktop.models import BaselineJudgement, Mark
+            made = store.add_followup(later.id, framework_id="casusniveau", former_name="Oude aanpak",
+                                      year1_label="2025", year2_label="2026", source_approach_id=1,
+                                      baseline=[BaselineJudgement("aanpak.doelen", Mark.IMPROVEMENT, "Nog niet.")])
+            assert made.baseline == (BaselineJudgement("aanpak.doelen", Mark.IMPROVEMENT, "Nog niet."),)
+            assert store.followups_of(1) == [later.id] and store.followup_ids() == {later.id}
         else:
             assert store.list_studies() == []
         added = store.add_study("Nieuw", "casusniveau")

@@ -30,13 +30,20 @@ def register(sub) -> None:
                                    "aanpak (concept, in de vorm van de echte nota's), 'evidence' het werkdocument "
                                    "met per indicator het oordeel, de bevinding en alle citaten, 'factsheet' de "
                                    "'Uitkomsten toezichtonderzoek' van een gemeente op beleidsniveau (één deel per "
-                                   "aanpak; --municipality in plaats van --approach). Alleen geanonimiseerde tekst; "
+                                   "aanpak; --municipality in plaats van --approach), 'followup' de 'Uitkomsten "
+                                   "verbeterpunten' van een vervolgonderzoek (--approach is het vervolgonderzoek; "
+                                   "zonder oordeel van het tweede jaar bij elk verbeterpunt alleen met --draft). "
+                                   "Alleen geanonimiseerde tekst; "
                                    "bevat een tekst toch een naam of identificerend gegeven, dan wordt er niets "
                                    "geschreven (exitcode 1).")
-    p.add_argument("what", choices=["nota", "evidence", "factsheet"], metavar="{nota,evidence,factsheet}")
+    p.add_argument("what", choices=["nota", "evidence", "factsheet", "followup"],
+                   metavar="{nota,evidence,factsheet,followup}")
     approach_options(p, required=False)
     p.add_argument("--municipality", metavar="NAAM", help="de gemeente (alleen bij 'factsheet')")
     p.add_argument("--out", metavar="BESTAND.docx", type=Path, required=True, help="het te schrijven document")
+    p.add_argument("--draft", action="store_true",
+                   help="alleen bij 'followup': exporteer ook als niet elk verbeterpunt opnieuw beoordeeld is (er "
+                        "staat dan [nog te beoordelen])")
     p.add_argument("--template", metavar="BESTAND", type=Path,
                    help="huisstijl: neem de stijlen over uit dit Word-document of -sjabloon (.docx of .dotx); "
                         "alleen bij 'nota'")
@@ -136,6 +143,10 @@ def export(args) -> int:
         return _export_factsheet(args)
     if args.approach is None or args.municipality is not None:
         args.parser.error(f"export {args.what}: geef --approach ID (--municipality hoort bij 'factsheet')")
+    if args.draft and args.what != "followup":
+        args.parser.error("--draft hoort bij 'export followup'")
+    if args.what == "followup":
+        return _export_followup(args)
     db = args.db or paths.default_db_path()
     with open_store(args) as store:
         approach = store.get_approach(args.approach)
@@ -168,6 +179,28 @@ def _export_factsheet(args) -> int:
     else:
         print(f"Geschreven: {result.path} ({result.parts} aanpak(ken), {result.paragraphs} alinea's, "
               f"{result.tables} tabellen).")
+    return 0
+
+
+def _export_followup(args) -> int:
+    from ggsr_desktop.anonymise.anonymiser import Anonymiser
+    from ggsr_desktop.report import export_followup
+
+    db = args.db or paths.default_db_path()
+    with open_store(args) as store:
+        approach = store.get_approach(args.approach)
+        if not store.is_followup(approach.id):
+            raise GgsrError(f"aanpak {approach.id} ('{approach.name}') is geen vervolgonderzoek; maak er een aan "
+                            "(Onderzoek › Vervolgonderzoek…) of importeer er een")
+        framework = _framework_of(store, approach, db)
+        anonymiser = Anonymiser() if framework.level == Level.POLICY else None
+        result = export_followup(store, framework, approach.id, args.out, draft=args.draft, anonymiser=anonymiser,
+                                 author=args.author)
+    info = result.extra
+    if args.json:
+        print_json({"file": str(result.path), "paragraphs": result.paragraphs, "tables": result.tables, **info})
+    else:
+        print(f"Geschreven: {result.path} ({info['rows']} rijen in {result.tables} tabellen; {info['summary']}).")
     return 0
 
 

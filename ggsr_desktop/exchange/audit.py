@@ -20,6 +20,10 @@ _COLUMNS = {
     "persons_and_families": "beschrijving personen en gezinnen", "registration": "beschrijving aanmelding",
     "goal": "beschrijving doel", "direction": "beschrijving regie", "parties_involved": "beschrijving partijen",
     "working_method": "beschrijving werkwijze", "overview": "beschrijving", "let_op": "let op",
+    "former_name": "naam eerste jaar", "year1_label": "jaartal eerste jaar", "year2_label": "jaartal tweede jaar",
+    "assessed_year": "jaar van beoordeling", "month": "maand", "source_title": "titel eerste jaar",
+    "event_form": "vorm van de rapportage", "event_respondents": "wie rapporteerde", "heading": "kop",
+    "date": "datum",
 }
 
 
@@ -59,6 +63,14 @@ def stored_texts(store: Store):
         yield _location(table, key, column, places), text
 
 
+def _followup_names(store: Store, approach_id: int) -> tuple[str, ...]:
+    """A follow-up names its year-1 approach, the year-1 document and the documents provided, on purpose."""
+    if not store.is_followup(approach_id):
+        return ()
+    f = store.get_followup(approach_id)
+    return (f.former_name, f.source_title, *(d.title for d in f.documents))
+
+
 def _contexts(store: Store, catalog) -> dict[int, dict]:
     """Per approach the level and public names the identifying rule takes (policy level: organisations, documents
     and dates are named on purpose); an approach of an unknown framework is checked at case level."""
@@ -68,8 +80,8 @@ def _contexts(store: Store, catalog) -> dict[int, dict]:
             level = Level(catalog.get(store.get_study(approach.study_id).framework_id).level)
         except (KeyError, ValueError):
             level = Level.CASE
-        public = (approach.municipality, *(r.name for r in store.respondents(approach.id) if r.name)) \
-            if level is Level.POLICY else ()
+        public = (approach.municipality, *(r.name for r in store.respondents(approach.id) if r.name),
+                  *_followup_names(store, approach.id)) if level is Level.POLICY else ()
         contexts[approach.id] = {"level": level, "public": public}
     return contexts
 

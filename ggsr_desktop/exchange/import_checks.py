@@ -140,6 +140,9 @@ def read_import_file(path: Path, catalog: FrameworkCatalog) -> tuple[dict, Frame
     ck.text(approach, "municipality", "approach")
     ck.text(approach, "name", "approach")
     ck.text(approach, "regisseur_label", "approach", required=False)
+    if "followup" in top:
+        _check_followup(ck, top)
+        return top, ck.framework
     if ck.framework.level == Level.POLICY:
         _check_policy(ck, top)
         _check_judgements(ck, top)
@@ -189,17 +192,68 @@ def _check_policy(ck: _Checker, top: dict) -> None:
         _check_quotes(ck, respondent, rw)
 
 
+_FOLLOWUP_KEYS = ("study", "framework", "approach", "followup", "judgements")
+_FOLLOWUP_FIELDS = ("of", "year1", "year1_label", "year2_label", "assessed_year", "month", "source_title", "event",
+                    "documents", "development")
+
+
+def _check_followup(ck: _Checker, top: dict) -> None:
+    """A follow-up (spec round2 §3): the year-1 approach (`of`, in the database) or its judgements (`year1`), the
+    labels, the event, documents and narrative; `judgements` are the year-2 re-assessment."""
+    for key in top:
+        if key not in _FOLLOWUP_KEYS:
+            ck.fail(key, f"hoort niet bij een vervolgonderzoek; toegestaan: {', '.join(_FOLLOWUP_KEYS)}")
+    f = ck.obj(top["followup"], "followup")
+    for key in f:
+        if key not in _FOLLOWUP_FIELDS:
+            ck.fail(f"followup.{key}", f"onbekend veld; toegestaan: {', '.join(_FOLLOWUP_FIELDS)}")
+    if ("of" in f) == ("year1" in f):
+        ck.fail("followup", "geef 'of' (de aanpak van het eerste jaar in deze database) of 'year1' (de oordelen van "
+                            "het eerste jaar), niet beide en niet geen van beide")
+    if "of" in f:
+        of = ck.obj(f["of"], "followup.of")
+        ck.text(of, "municipality", "followup.of")
+        ck.text(of, "name", "followup.of")
+    else:
+        year1 = ck.obj(f["year1"], "followup.year1")
+        ck.text(year1, "name", "followup.year1")
+        _check_judgements(ck, year1, "followup.year1")
+        _check_groups(ck, year1, "followup.year1")
+    for key in ("year1_label", "year2_label"):
+        ck.text(f, key, "followup")
+    for key in ("assessed_year", "month", "source_title"):
+        ck.text(f, key, "followup", required=False)
+    event = ck.obj(f.get("event", {}), "followup.event")
+    for key in event:
+        if key not in ("date", "form", "respondents"):
+            ck.fail(f"followup.event.{key}", "onbekend veld; toegestaan: date, form, respondents")
+    date = ck.text(event, "date", "followup.event", required=False)
+    if date is not None:
+        _check_date(ck, date, "followup.event.date")
+    ck.text(event, "form", "followup.event", required=False)
+    ck.text(event, "respondents", "followup.event", required=False)
+    for document, dw in ck.objects(f, "documents", "followup"):
+        ck.text(document, "title", dw)
+        ck.text(document, "date", dw, required=False)
+    for part, pw in ck.objects(f, "development", "followup"):
+        heading = ck.text(part, "heading", pw, required=False)
+        text = ck.text(part, "text", pw, required=False)
+        if not heading and not text:
+            ck.fail(pw, "heeft een heading of een text nodig")
+    _check_judgements(ck, top)
+
+
 def _personal_identifier(text: str) -> bool:
     from ggsr_desktop.anonymise.policy import identifying
 
     return bool(identifying(text, level=Level.POLICY))
 
 
-def _check_groups(ck: _Checker, top: dict) -> None:
+def _check_groups(ck: _Checker, top: dict, where: str = "") -> None:
     """Row groups of the factsheet: two or more indicators of one criterion, each indicator in one group."""
     criterion = {ind.id: ind.criterion_id for ind in ck.framework.indicators}
     grouped: dict[str, str] = {}
-    for group, gw in ck.objects(top, "groups"):
+    for group, gw in ck.objects(top, "groups", where):
         ids = ck.indicators(group, gw)
         if len(ids) < 2:
             ck.fail(f"{gw}.indicators", "een rijgroep heeft minstens twee indicatoren")
@@ -274,10 +328,10 @@ def _check_quotes(ck: _Checker, interview: dict, iw: str) -> None:
             ck.fail(f"{qw}.illustrative", "een illustratief citaat hoort bij minstens één indicator")
 
 
-def _check_judgements(ck: _Checker, top: dict) -> dict[str, tuple[str, dict]]:
+def _check_judgements(ck: _Checker, top: dict, where: str = "") -> dict[str, tuple[str, dict]]:
     """Returns the path and the judgement of each judged indicator."""
     seen: dict[str, tuple[str, dict]] = {}
-    for judgement, jw in ck.objects(top, "judgements"):
+    for judgement, jw in ck.objects(top, "judgements", where):
         judgement["indicator"] = ck.indicator(judgement.get("indicator"), f"{jw}.indicator")
         if judgement["indicator"] in seen:
             ck.fail(f"{jw}.indicator", f"indicator '{judgement['indicator']}' heeft al een oordeel")

@@ -57,6 +57,10 @@ def _check_case_codes(capture: Capture, path: Path, data: dict) -> None:
 def import_file(capture: Capture, path: Path, catalog: FrameworkCatalog) -> ImportResult:
     """Validate, then write everything in one transaction (the database is unchanged on any failure)."""
     data, framework = read_import_file(path, catalog)
+    if "followup" in data:
+        from ggsr_desktop.exchange.followup_import import import_followup
+
+        return import_followup(capture, Path(path), data, framework)
     if framework.level != Level.POLICY:
         _check_case_codes(capture, path, data)
     store = capture.store
@@ -71,7 +75,7 @@ def import_file(capture: Capture, path: Path, catalog: FrameworkCatalog) -> Impo
 
 
 def _warnings(data: dict, framework: Framework) -> tuple[str, ...]:
-    if framework.level != Level.POLICY:
+    if framework.level != Level.POLICY or "followup" in data:
         return ()
     partners = sum(r["respondent"] == Role.NETWORK_PARTNER for r in data["respondents"])
     return () if partners == 3 else (
@@ -90,7 +94,7 @@ def _write(capture: Capture, data: dict, framework: Framework) -> Approach:
             _write_respondents(capture, approach.id, data, illustrative)
         for case_data in data.get("cases", []):
             _write_case(capture, approach.id, case_data, illustrative)
-        _write_judgements(capture, approach.id, data, illustrative)
+        write_judgements(capture, approach.id, data, illustrative)
         _write_nota(capture, approach.id, data)
     return approach
 
@@ -139,7 +143,7 @@ def _write_quotes(capture: Capture, interview_id: int, quotes: list[dict], illus
                 illustrative.setdefault(ind, []).append(quote.id)
 
 
-def _write_judgements(capture: Capture, approach_id: int, data: dict, illustrative: dict[str, list[int]]) -> None:
+def write_judgements(capture: Capture, approach_id: int, data: dict, illustrative: dict[str, list[int]]) -> None:
     """One change per indicator: the file's judgement, the colour of its section, its illustrative quotes."""
     changes: dict[str, dict] = {}
     for j in data.get("judgements", []):

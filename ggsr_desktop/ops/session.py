@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the actions and the capture (with the anonymiser's modules)
     # the window opens without them
     from ggsr_desktop.framework import FrameworkCatalog
     from ggsr_desktop.ops.capture import Capture
+    from ggsr_desktop.ops.followup import FollowupActions
     from ggsr_desktop.ops.judging import JudgementActions
     from ggsr_desktop.ops.quote_actions import QuoteActions
     from ggsr_desktop.ops.structure import StructureActions
@@ -83,6 +84,11 @@ class Session:
         from ggsr_desktop.ops.judging import JudgementActions
 
         return JudgementActions(self._need_capture(), approach_id, author, self.history)
+
+    def followups(self) -> FollowupActions:
+        from ggsr_desktop.ops.followup import FollowupActions
+
+        return FollowupActions(self._need_capture(), self.history)
 
     def structure(self) -> StructureActions:
         from ggsr_desktop.ops.structure import StructureActions

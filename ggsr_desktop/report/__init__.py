@@ -18,13 +18,13 @@ from pathlib import Path
 
 from ggsr_desktop.errors import GgsrError
 from ggsr_desktop.framework import Framework
-from ggsr_desktop.models import Approach, Level
+from ggsr_desktop.models import Approach, Level, Mark
 from ggsr_desktop.report import guard
 from ggsr_desktop.report.guard import ExportRefused
 from ggsr_desktop.store import Store
 
-__all__ = ["ExportRefused", "ExportResult", "PreparedExport", "export_evidence", "export_factsheet", "export_nota",
-           "prepare_evidence", "prepare_factsheet", "prepare_nota"]
+__all__ = ["ExportRefused", "ExportResult", "PreparedExport", "export_evidence", "export_factsheet", "export_followup",
+           "export_nota", "prepare_evidence", "prepare_factsheet", "prepare_followup", "prepare_nota"]
 
 
 @dataclass(frozen=True)
@@ -34,20 +34,22 @@ class ExportResult:
     tables: int
     auto_quotes: int = 0
     parts: int = 1  # the factsheet: approaches in it
+    extra: dict | None = None  # what a particular export adds to its --json (the follow-up: rows and counts)
 
 
 class PreparedExport:
     """The data of an export, read and checked; `write` builds and saves the document without touching the store,
     so the GUI can run it on a worker thread."""
 
-    def __init__(self, build: Callable, auto_quotes: int = 0, parts: int = 1):
+    def __init__(self, build: Callable, auto_quotes: int = 0, parts: int = 1, extra: dict | None = None):
         self._build = build
         self.auto_quotes = auto_quotes
         self.parts = parts
+        self.extra = extra
 
     def write(self, out_path, progress: Callable[[float, str], None] = lambda _f, _m: None) -> ExportResult:
         _check_target(Path(out_path))
-        return replace(_save(self._build(progress), out_path, self.auto_quotes), parts=self.parts)
+        return replace(_save(self._build(progress), out_path, self.auto_quotes), parts=self.parts, extra=self.extra)
 
 
 def prepare_nota(store: Store, framework: Framework, approach_id: int, template=None, *, author: str = "",
@@ -114,6 +116,44 @@ def export_factsheet(store: Store, framework_of: Callable[[Approach], Framework]
                      progress=lambda _f, _m: None) -> ExportResult:
     _check_target(Path(out_path))
     job = prepare_factsheet(store, framework_of, municipality, anonymiser=anonymiser, author=author, date=date)
+    return job.write(out_path, progress)
+
+
+def prepare_followup(store: Store, framework: Framework, approach_id: int, *, draft: bool = False, anonymiser=None,
+                     author: str = "", date: dt.date | None = None) -> PreparedExport:
+    """The follow-up 'Uitkomsten verbeterpunten toezichtonderzoek {gemeente}' of a follow-up approach. Verbeterpunten
+    without a year-2 judgement refuse it (`MissingReassessment`, with their list) unless `draft`. The guard checks
+    at the framework's level, with the registers of the follow-up and of its year-1 approach."""
+    from ggsr_desktop.report.docx_base import new_document
+    from ggsr_desktop.report.followup_content import gather
+    from ggsr_desktop.report.followup_docx import write_followup
+
+    report = gather(store, framework, approach_id, draft=draft, date=date)
+    source = store.get_followup(approach_id).source_approach_id
+    registers = guard.registers(store, approach_id) + (guard.registers(store, source) if source else [])
+    level = Level(framework.level)
+    guard.check(report.texts(), registers, level=level, anonymiser=anonymiser if level is Level.POLICY else None,
+                public=report.public if level is Level.POLICY else ())
+    p = report.progress
+    extra = {"rows": sum(len(t.rows) for t in report.tables), "points": p.points,
+             "counts": {"opgepakt": p.satisfied, "nog_niet": p.improvement,
+                        Mark.NOT_ESTABLISHED.value: p.not_established, "nog_te_beoordelen": len(p.missing)},
+             "missing": list(p.missing), "draft": draft, "summary": p.line}
+
+    def build(progress):
+        doc = new_document()
+        write_followup(doc, report, progress, author=author)
+        return doc
+
+    return PreparedExport(build, extra=extra)
+
+
+def export_followup(store: Store, framework: Framework, approach_id: int, out_path, *, draft: bool = False,
+                    anonymiser=None, author: str = "", date: dt.date | None = None,
+                    progress=lambda _f, _m: None) -> ExportResult:
+    _check_target(Path(out_path))
+    job = prepare_followup(store, framework, approach_id, draft=draft, anonymiser=anonymiser, author=author,
+                           date=date)
     return job.write(out_path, progress)
 
 

@@ -105,11 +105,13 @@ class Factsheet:
 
 def policy_approaches(store: Store, framework_of: Callable[[Approach], Framework], municipality: str) \
         -> list[tuple[Approach, Framework]]:
-    """The policy-level approaches of a municipality (name compared without case), in the order they were made."""
+    """The policy-level approaches of a municipality (name compared without case), in the order they were made;
+    follow-ups are not part of the factsheet (they have a document of their own)."""
     wanted = " ".join(municipality.split()).casefold()
     found, others = [], []
+    followups = store.followup_ids()
     for approach in store.list_approaches():
-        if " ".join(approach.municipality.split()).casefold() != wanted:
+        if approach.id in followups or " ".join(approach.municipality.split()).casefold() != wanted:
             continue
         framework = framework_of(approach)
         (found if framework.level == Level.POLICY else others).append((approach, framework))

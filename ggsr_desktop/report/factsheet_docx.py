@@ -60,7 +60,7 @@ NOT_JUDGED = "[nog te beoordelen]"
 def write_factsheet(doc, factsheet: Factsheet, progress: Progress = lambda _f, _m: None, *, author: str = "",
                     created: dt.datetime | None = None) -> None:
     """Write the factsheet into `doc` (from `docx_base.new_document`)."""
-    w = _Writer(doc)
+    w = SheetWriter(doc)
     w.front(factsheet)
     n = len(factsheet.approaches)
     for k, part in enumerate(factsheet.approaches):
@@ -110,7 +110,9 @@ def keep_together(row) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
-class _Writer:
+class SheetWriter:
+    """The layout shared by the policy-level documents (the factsheet and the follow-up)."""
+
     def __init__(self, doc):
         self.doc = doc
         self.styles = Styles(doc)
@@ -167,16 +169,21 @@ class _Writer:
         for table in part.tables:
             self.table(table)
 
-    def table(self, data: ThemeTable) -> None:
-        caption = self.para(data.caption, bold=True)
+    def start_table(self, caption_text: str, header: tuple[str, ...]):
+        """The bold caption kept with its table, and the table with its shaded header row repeated on every page."""
+        caption = self.para(caption_text, bold=True)
         caption.paragraph_format.keep_with_next = True
         caption.paragraph_format.space_before = Pt(12)
-        table = new_table(self.doc, 3, self.table_style)
+        table = new_table(self.doc, len(header), self.table_style)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for cell, text in zip(row_cells(table), HEADER_ROW, strict=True):
+        for cell, text in zip(row_cells(table), header, strict=True):
             cell_text(cell, text, bold=True, style_id=self.table_text)
             shade(cell, HEADER_FILL)
         repeat_header(table.rows[0])
+        return table
+
+    def table(self, data: ThemeTable) -> None:
+        table = self.start_table(data.caption, HEADER_ROW)
         for group in data.criteria:
             first = None
             for row in group.rows:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ggsr_desktop.store.base import StoreBase, now
 from ggsr_desktop.store.bulk import BulkRecords
+from ggsr_desktop.store.followups import FollowupRecords
 from ggsr_desktop.store.inspection import InspectionRecords
 from ggsr_desktop.store.judgements import JudgementRecords
 from ggsr_desktop.store.quotes import QuoteRecords
@@ -19,6 +20,6 @@ from ggsr_desktop.store.report import ReportRecords
 __all__ = ["Store", "now"]
 
 
-class Store(InspectionRecords, QuoteRecords, JudgementRecords, ReportRecords, RegisterRecords, BulkRecords,
-            StoreBase):
+class Store(InspectionRecords, QuoteRecords, JudgementRecords, ReportRecords, FollowupRecords, RegisterRecords,
+            BulkRecords, StoreBase):
     """An open GGSR Desktop database. Use `Store.create`, `Store.open` or `Store.open_or_create`."""

@@ -261,13 +261,70 @@ CREATE TABLE row_group_indicators (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
+# v9: the follow-up a year later (spec round2 §3). A follow-up is an approach of its own (its judgements are the
+# year-2 re-assessment) with a row in `followups`: the year-1 approach it follows up (when in this database), the
+# year labels, the report month and the reporting event; a frozen copy of the year-1 judgements and row groups
+# (`followup_baseline`, `followup_baseline_groups`) that later edits of year 1 do not change; the documents the
+# municipality provided and the 'Ontwikkeling' narrative in parts with optional subheadings.
+_V9 = f"""
+CREATE TABLE followups (
+    approach_id INTEGER PRIMARY KEY REFERENCES approaches(id) ON DELETE CASCADE,
+    source_approach_id INTEGER REFERENCES approaches(id) ON DELETE SET NULL,
+    framework_id TEXT NOT NULL,
+    former_name TEXT NOT NULL CHECK (trim(former_name) <> ''),
+    year1_label TEXT NOT NULL CHECK (trim(year1_label) <> ''),
+    year2_label TEXT NOT NULL CHECK (trim(year2_label) <> ''),
+    assessed_year TEXT NOT NULL DEFAULT '',
+    month TEXT NOT NULL DEFAULT '',
+    source_title TEXT NOT NULL DEFAULT '',
+    event_date TEXT,
+    event_form TEXT NOT NULL DEFAULT '',
+    event_respondents TEXT NOT NULL DEFAULT '',
+    frozen_at TEXT NOT NULL
+);
+CREATE INDEX followups_source ON followups(source_approach_id);
+CREATE TABLE followup_baseline (
+    approach_id INTEGER NOT NULL REFERENCES followups(approach_id) ON DELETE CASCADE,
+    indicator_id TEXT NOT NULL,
+    mark TEXT CHECK (mark IS NULL OR mark IN ({_MARKS})),
+    finding TEXT NOT NULL DEFAULT '',
+    let_op TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (approach_id, indicator_id)
+) WITHOUT ROWID;
+CREATE TABLE followup_baseline_groups (
+    approach_id INTEGER NOT NULL REFERENCES followups(approach_id) ON DELETE CASCADE,
+    group_no INTEGER NOT NULL,
+    indicator_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    shared_finding INTEGER NOT NULL DEFAULT 0 CHECK (shared_finding IN (0, 1)),
+    PRIMARY KEY (approach_id, indicator_id)
+) WITHOUT ROWID;
+CREATE TABLE followup_documents (
+    id INTEGER PRIMARY KEY,
+    approach_id INTEGER NOT NULL REFERENCES followups(approach_id) ON DELETE CASCADE,
+    title TEXT NOT NULL CHECK (trim(title) <> ''),
+    date TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL
+);
+CREATE INDEX followup_documents_approach ON followup_documents(approach_id, position);
+CREATE TABLE followup_development (
+    id INTEGER PRIMARY KEY,
+    approach_id INTEGER NOT NULL REFERENCES followups(approach_id) ON DELETE CASCADE,
+    heading TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL
+);
+CREATE INDEX followup_development_approach ON followup_development(approach_id, position);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
 SCHEMA_VERSION = len(MIGRATIONS)
 # Every table of the current schema (`Store.check` reports a missing one).
 TABLES = ("studies", "approaches", "cases", "interviews", "quotes", "codings", "judgements", "quotes_fts",
           "judgement_quotes", "judgement_history", "meta", "register_entries", "placeholder_numbers", "quote_spans",
           "case_keys", "drafts", "report_sections", "report_section_indicators", "approach_texts", "recommendations",
-          "row_groups", "row_group_indicators")
+          "row_groups", "row_group_indicators", "followups", "followup_baseline", "followup_baseline_groups",
+          "followup_documents", "followup_development")
 
 
 # Every TEXT column of the schema, classified (tests/test_architecture.py fails on one that is not).
@@ -286,6 +343,12 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
     "report_sections": ("title", "intro", "conclusion"),
     "approach_texts": ("value",),
     "recommendations": ("lead", "text"),
+    # the follow-up: names and texts at the approach's level (the former name, the titles of documents)
+    "followups": ("former_name", "year1_label", "year2_label", "assessed_year", "month", "source_title",
+                  "event_form", "event_respondents"),
+    "followup_baseline": ("finding", "let_op"),
+    "followup_documents": ("title", "date"),
+    "followup_development": ("heading", "text"),
 }
 CODED_TEXT: dict[str, tuple[str, ...]] = {
     "studies": ("framework_id", "created"),
@@ -306,4 +369,7 @@ CODED_TEXT: dict[str, tuple[str, ...]] = {
     "report_section_indicators": ("indicator_id",),
     "approach_texts": ("key",),
     "row_group_indicators": ("indicator_id",),
+    "followups": ("framework_id", "event_date", "frozen_at"),
+    "followup_baseline": ("indicator_id", "mark"),
+    "followup_baseline_groups": ("indicator_id",),
 }
