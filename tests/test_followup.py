@@ -359,6 +359,13 @@ def test_cli_export_followup(tmp_path, capsys):
                      "missing": [], "draft": False,
                      "summary": "17 verbeterpunten: 12 opgepakt (✓), 4 nog niet (X), 1 niet vastgesteld (–)"}
     assert out.exists()
+    assert main(["dump", "--db", str(db), "--approach", "2", "--json"]) == 0
+    dumped = json.loads(capsys.readouterr().out)["followup"]
+    assert dumped["of"] == 1 and dumped["year1_label"] == "2013" and len(dumped["year1"]) == 30
+    assert dumped["year1_groups"] == [{"indicators": ["aanpak.evaluatie-gemeente", "aanpak.beleid-bijgesteld"],
+                                       "shared_finding": True}]
+    assert main(["dump", "--db", str(db), "--approach", "1", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["followup"] is None
     assert main(["export", "followup", "--db", str(db), "--approach", "1", "--out", str(out)]) == 1
     assert "aanpak 1 ('Er op af aanpak vanuit zorgnetwerken') is geen vervolgonderzoek" in capsys.readouterr().err
     with pytest.raises(SystemExit) as usage:

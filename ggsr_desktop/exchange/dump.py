@@ -75,4 +75,24 @@ def approach_detail(store: Store, approach_id: int) -> dict:
         ],
         "texts": store.get_approach_texts(approach_id),
         "recommendations": [{"lead": r.lead, "text": r.text} for r in store.list_recommendations(approach_id)],
+        "followup": _followup(store, approach_id),
+    }
+
+
+def _followup(store: Store, approach_id: int) -> dict | None:
+    """A follow-up's details and its frozen copy of year 1 (None for an approach that is not a follow-up)."""
+    if not store.is_followup(approach_id):
+        return None
+    f = store.get_followup(approach_id)
+    return {
+        "of": f.source_approach_id, "framework": f.framework_id, "former_name": f.former_name,
+        "year1_label": f.year1_label, "year2_label": f.year2_label, "assessed_year": f.assessed_year,
+        "month": f.month, "source_title": f.source_title, "frozen_at": f.frozen_at,
+        "event": {"date": f.event_date, "form": f.event_form, "respondents": f.event_respondents},
+        "documents": [{"title": d.title, "date": d.date} for d in f.documents],
+        "development": [{"heading": s.heading, "text": s.text} for s in f.development],
+        "year1": [{"indicator": b.indicator_id, "mark": b.mark.symbol if b.mark else None, "finding": b.finding,
+                   "let_op": b.let_op} for b in f.baseline],
+        "year1_groups": [{"indicators": list(g.indicator_ids), "shared_finding": g.shared_finding}
+                         for g in f.baseline_groups],
     }

@@ -34,7 +34,7 @@ def write_followup(doc, report: FollowupReport, progress: Progress = lambda _f, 
     progress(0.3, "inleiding en ontwikkeling")
     w.introduction(report)
     w.development(report)
-    w.heading("Uitkomsten verbeterpunten", 1)
+    w.heading("Uitkomsten verbeterpunten", 1, new_page=True)
     for k, table in enumerate(report.tables):
         progress(0.4 + 0.6 * k / max(len(report.tables), 1), f"tabel {table.caption}")
         w.table(table, report)
@@ -45,6 +45,12 @@ def write_followup(doc, report: FollowupReport, progress: Progress = lambda _f, 
 
 
 class _Writer(SheetWriter):
+    def heading(self, text: str, level: int, new_page: bool = False):
+        """As seed 002: the parts follow each other; only the tables start on a page of their own."""
+        paragraph = super().heading(text, level)
+        paragraph.paragraph_format.page_break_before = new_page
+        return paragraph
+
     def para(self, text: str = "", style: str | None = None, bold: bool = False, italic: bool = False):
         paragraph = super().para(text, style, bold)
         for run in paragraph.runs:
