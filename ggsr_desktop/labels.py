@@ -57,4 +57,6 @@ TABLE_WORDS: dict[str, str] = {
     "report_sections": "rapportsectie", "approach_texts": "rapporttekst", "recommendations": "aanbeveling",
     "followups": "vervolgonderzoek", "followup_baseline": "eerste jaar van vervolgonderzoek",
     "followup_documents": "document van vervolgonderzoek", "followup_development": "ontwikkeling van vervolgonderzoek",
+    "approach_attributes": "kenmerk van aanpak", "indicator_exclusions": "uitsluiting bij aanpak",
+    "round_texts": "tekst van landelijke rapportage",
 }

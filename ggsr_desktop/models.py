@@ -95,6 +95,7 @@ class Study:
     name: str
     framework_id: str
     created: str
+    uuid: str | None = None  # set when the record came from another database (see store/identity.py)
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class Approach:
     created: str
     updated: str
     overview: str = ""  # policy level: the factsheet's 'Beschrijving' (paragraphs; lines '- ' are bullets)
+    uuid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ class Case:
     code: str
     created: str
     survey: bool = False
+    uuid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ class Interview:
     updated: str
     name: str | None = None  # policy level: the organisation, the municipality or the document's title
     nominated: bool | None = None  # a network partner 'aangedragen door de gemeente'
+    uuid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,7 @@ class Quote:
     codings: tuple[Coding, ...] = ()
     needs_review: bool = False
     spans: tuple[QuoteSpan, ...] = ()
+    uuid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -294,3 +299,34 @@ class Followup:
 # The fields of a follow-up the inspector edits in one form (besides its documents and narrative).
 FOLLOWUP_FIELDS: tuple[str, ...] = ("former_name", "year1_label", "year2_label", "assessed_year", "month",
                                     "source_title", "event_date", "event_form", "event_respondents")
+
+
+# Attributes of an approach for the national report that are not in the framework (spec round2 §4.4): key -> the
+# values allowed (None: free text). Stored per approach; the figure definitions count them.
+APPROACH_ATTRIBUTES: dict[str, tuple[str, ...] | None] = {
+    "type_aanpak": ("regisseur in het gezin", "coördinatie op afstand", "combinatie beide"),
+    "gezinsplan_leidend": ("ja", "nee"),
+    "problemen_beschikbaarheid": ("nee", "af en toe", "regelmatig", "vaak"),
+    "soorten_problemen": None,  # e.g. 'wachtlijsten; langs elkaar heen werken'
+    "regie_overgenomen": ("ja", "nee"),
+    "portefeuilles": None,  # of the responsible wethouder(s)
+    "aantal_gezinnen": None,
+}
+
+
+@dataclass(frozen=True)
+class ApproachRecord:
+    """What the national report counts of one approach, from a round database or from a judgement file (spec round2
+    §4.6): no quotes, no registers, no persons. `source` names the file or database in messages."""
+
+    source: str
+    round: str  # the study's name, e.g. 'GGSR beleidsniveau 2013'
+    municipality: str
+    approach: str
+    framework_id: str
+    fingerprint: str
+    marks: dict[str, Mark | None]  # indicator id -> mark (None: judged without a mark)
+    findings: dict[str, str] = field(default_factory=dict)
+    attributes: dict[str, str] = field(default_factory=dict)
+    exclusions: dict[str, str] = field(default_factory=dict)  # indicator id -> reason
+    approach_uuid: str | None = None

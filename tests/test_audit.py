@@ -41,6 +41,9 @@ def test_an_identifier_in_every_kind_of_stored_text_is_found(store):
                        baseline=[BaselineJudgement("1.1.1", None, phone(), phone())])
     store.set_followup_documents(later.id, [FollowupDocument(phone(), phone())])
     store.set_development(later.id, [DevelopmentSection(phone(), phone())])
+    store.set_approach_attribute(approach.id, "soorten_problemen", phone())
+    store.set_exclusion(approach.id, "1.1.1", phone())
+    store.set_round_text(study.id, "voorwoord", phone())
 
     cells = list(store.free_texts())
     assert {(t, c) for t, _, c, _ in cells} == {(t, c) for t, cols in FREE_TEXT.items() for c in cols}

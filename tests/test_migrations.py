@@ -20,7 +20,7 @@ def _old_database(path, version: int) -> None:
     conn.execute(f"PRAGMA user_version = {version}")
     if version >= 1:
         conn.executescript(f"""
-            INSERT INTO studies VALUES (1, 'Oud onderzoek', 'casusniveau', '{STAMP}');
+            INSERT INTO studies (id, name, framework_id, created) VALUES (1, 'Oud onderzoek', 'casusniveau', '{STAMP}');
             INSERT INTO approaches (id, study_id, municipality, name, goal, created, updated)
                 VALUES (1, 1, 'Wadlo', 'Oude aanpak', 'Vastpakken.', '{STAMP}', '{STAMP}');
             INSERT INTO cases (id, approach_id, code, created) VALUES (1, 1, 'Gezin A', '{STAMP}');

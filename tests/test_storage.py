@@ -497,6 +497,13 @@ def test_a_backup_is_made_before_a_migration(tmp_path):
     db = tmp_path / "s.sqlite"
     make_encrypted(db, 2)
     conn = connect(db, key(db))  # make it look like a version-4 database
+    conn.executescript("""DROP TABLE merge_base; DROP TABLE approach_attributes; DROP TABLE indicator_exclusions;
+        DROP INDEX studies_uuid; DROP INDEX approaches_uuid; DROP INDEX cases_uuid; DROP INDEX interviews_uuid;
+        DROP INDEX quotes_uuid; DROP INDEX report_sections_uuid; ALTER TABLE studies DROP COLUMN uuid;
+        ALTER TABLE approaches DROP COLUMN uuid; ALTER TABLE cases DROP COLUMN uuid;
+        ALTER TABLE interviews DROP COLUMN uuid; ALTER TABLE quotes DROP COLUMN uuid;""")  # what version 10 added
+    conn.executescript("""DROP TABLE followup_development; DROP TABLE followup_documents;
+        DROP TABLE followup_baseline_groups; DROP TABLE followup_baseline; DROP TABLE followups;""")  # version 9
     conn.executescript("""DROP TABLE row_group_indicators; DROP TABLE row_groups; DROP INDEX cases_survey;
         ALTER TABLE cases DROP COLUMN survey; ALTER TABLE judgements DROP COLUMN let_op;
         ALTER TABLE approaches DROP COLUMN overview; ALTER TABLE interviews DROP COLUMN name;

@@ -23,7 +23,7 @@ _COLUMNS = {
     "former_name": "naam eerste jaar", "year1_label": "jaartal eerste jaar", "year2_label": "jaartal tweede jaar",
     "assessed_year": "jaar van beoordeling", "month": "maand", "source_title": "titel eerste jaar",
     "event_form": "vorm van de rapportage", "event_respondents": "wie rapporteerde", "heading": "kop",
-    "date": "datum",
+    "date": "datum", "reason": "reden",
 }
 
 

@@ -92,6 +92,17 @@ class Framework:
     def has_indicator(self, indicator_id: str) -> bool:
         return any(ind.id == indicator_id for ind in self.indicators)
 
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 over the ids and texts of its themes, criteria and indicators (not its questions): two databases
+        may exchange judgements only when this is equal."""
+        import hashlib
+        import json
+
+        shape = [[t.id, t.name, t.description, [[c.id, c.text, [[i.id, i.text] for i in c.indicators]]
+                                                for c in t.criteria]] for t in self.themes]
+        return hashlib.sha256(json.dumps([self.id, shape], ensure_ascii=False).encode("utf-8")).hexdigest()
+
     def to_dict(self) -> dict:
         return {
             "id": self.id,

@@ -8,6 +8,7 @@ already anonymised. May import `models`, `errors`, `paths` and `anonymise`; ever
 
 from __future__ import annotations
 
+from ggsr_desktop.store.attributes import AttributeRecords
 from ggsr_desktop.store.base import StoreBase, now
 from ggsr_desktop.store.bulk import BulkRecords
 from ggsr_desktop.store.followups import FollowupRecords
@@ -20,6 +21,6 @@ from ggsr_desktop.store.report import ReportRecords
 __all__ = ["Store", "now"]
 
 
-class Store(InspectionRecords, QuoteRecords, JudgementRecords, ReportRecords, FollowupRecords, RegisterRecords,
-            BulkRecords, StoreBase):
+class Store(InspectionRecords, QuoteRecords, JudgementRecords, ReportRecords, FollowupRecords, AttributeRecords,
+            RegisterRecords, BulkRecords, StoreBase):
     """An open GGSR Desktop database. Use `Store.create`, `Store.open` or `Store.open_or_create`."""

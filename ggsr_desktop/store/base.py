@@ -63,7 +63,8 @@ _APPROACH_OF = {
     "report_sections": "approach_id", "approach_texts": "approach_id", "recommendations": "approach_id",
     "interviews": "(SELECT c.approach_id FROM cases c WHERE c.id = case_id)", "quotes": _VIA_INTERVIEW,
     "drafts": _VIA_INTERVIEW, "followups": "approach_id", "followup_baseline": "approach_id",
-    "followup_documents": "approach_id", "followup_development": "approach_id",
+    "followup_documents": "approach_id", "followup_development": "approach_id", "approach_attributes": "approach_id",
+    "indicator_exclusions": "approach_id", "round_texts": "NULL",
 }
 
 

@@ -317,14 +317,69 @@ CREATE TABLE followup_development (
 CREATE INDEX followup_development_approach ON followup_development(approach_id, position);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
+# A random version-4 UUID, in SQL (the migration gives every existing record one).
+_UUID = ("lower(printf('%s-%s-4%s-%s%s-%s', hex(randomblob(4)), hex(randomblob(2)), substr(hex(randomblob(2)), 2), "
+         "substr('89AB', 1 + abs(random()) % 4, 1), substr(hex(randomblob(2)), 2), hex(randomblob(6))))")
+
+# v10: rounds as team work (spec round2 §4). Records keep their identity across databases: a `uuid` column on the
+# records that travel in an exchange file: filled for the records present at migration, given to a newer record when it
+# is first exported (`Store.ensure_uuids`), kept by a merged record as it came). A judgement
+# is identified by its approach and indicator. `merge_base` holds, per record id, the digest of its content when it
+# was last exchanged (exported or merged), so that a merge can tell a change on one side from a change on both.
+# Per approach: attributes for the national report that are not in the framework, and exclusions of an indicator
+# from a count with their reason; per study (a round): the free texts of its national report.
+_V10 = f"""
+ALTER TABLE studies ADD COLUMN uuid TEXT;
+ALTER TABLE approaches ADD COLUMN uuid TEXT;
+ALTER TABLE cases ADD COLUMN uuid TEXT;
+ALTER TABLE interviews ADD COLUMN uuid TEXT;
+ALTER TABLE quotes ADD COLUMN uuid TEXT;
+ALTER TABLE report_sections ADD COLUMN uuid TEXT;
+CREATE UNIQUE INDEX studies_uuid ON studies(uuid) WHERE uuid IS NOT NULL;
+CREATE UNIQUE INDEX approaches_uuid ON approaches(uuid) WHERE uuid IS NOT NULL;
+CREATE UNIQUE INDEX cases_uuid ON cases(uuid) WHERE uuid IS NOT NULL;
+CREATE UNIQUE INDEX interviews_uuid ON interviews(uuid) WHERE uuid IS NOT NULL;
+CREATE UNIQUE INDEX quotes_uuid ON quotes(uuid) WHERE uuid IS NOT NULL;
+CREATE UNIQUE INDEX report_sections_uuid ON report_sections(uuid) WHERE uuid IS NOT NULL;
+UPDATE studies SET uuid = {_UUID};
+UPDATE approaches SET uuid = {_UUID};
+UPDATE cases SET uuid = {_UUID};
+UPDATE interviews SET uuid = {_UUID};
+UPDATE quotes SET uuid = {_UUID};
+UPDATE report_sections SET uuid = {_UUID};
+CREATE TABLE merge_base (
+    uuid TEXT PRIMARY KEY,
+    digest TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE approach_attributes (
+    approach_id INTEGER NOT NULL REFERENCES approaches(id) ON DELETE CASCADE,
+    key TEXT NOT NULL CHECK (trim(key) <> ''),
+    value TEXT NOT NULL,
+    PRIMARY KEY (approach_id, key)
+) WITHOUT ROWID;
+CREATE TABLE round_texts (
+    study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+    key TEXT NOT NULL CHECK (trim(key) <> ''),
+    value TEXT NOT NULL,
+    PRIMARY KEY (study_id, key)
+) WITHOUT ROWID;
+CREATE TABLE indicator_exclusions (
+    approach_id INTEGER NOT NULL REFERENCES approaches(id) ON DELETE CASCADE,
+    indicator_id TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (trim(reason) <> ''),
+    PRIMARY KEY (approach_id, indicator_id)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10)
 SCHEMA_VERSION = len(MIGRATIONS)
 # Every table of the current schema (`Store.check` reports a missing one).
 TABLES = ("studies", "approaches", "cases", "interviews", "quotes", "codings", "judgements", "quotes_fts",
           "judgement_quotes", "judgement_history", "meta", "register_entries", "placeholder_numbers", "quote_spans",
           "case_keys", "drafts", "report_sections", "report_section_indicators", "approach_texts", "recommendations",
           "row_groups", "row_group_indicators", "followups", "followup_baseline", "followup_baseline_groups",
-          "followup_documents", "followup_development")
+          "followup_documents", "followup_development", "merge_base", "approach_attributes", "indicator_exclusions",
+          "round_texts")
 
 
 # Every TEXT column of the schema, classified (tests/test_architecture.py fails on one that is not).
@@ -349,13 +404,16 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
     "followup_baseline": ("finding", "let_op"),
     "followup_documents": ("title", "date"),
     "followup_development": ("heading", "text"),
+    "approach_attributes": ("value",),
+    "indicator_exclusions": ("reason",),
+    "round_texts": ("value",),
 }
 CODED_TEXT: dict[str, tuple[str, ...]] = {
-    "studies": ("framework_id", "created"),
-    "approaches": ("created", "updated"),
-    "cases": ("created",),
-    "interviews": ("role", "date", "status", "created", "updated"),
-    "quotes": ("kind", "created", "updated"),
+    "studies": ("framework_id", "created", "uuid"),
+    "approaches": ("created", "updated", "uuid"),
+    "cases": ("created", "uuid"),
+    "interviews": ("role", "date", "status", "created", "updated", "uuid"),
+    "quotes": ("kind", "created", "updated", "uuid"),
     "codings": ("indicator_id", "stance"),
     "judgements": ("indicator_id", "mark", "highlight", "updated"),
     "judgement_quotes": ("indicator_id",),
@@ -365,11 +423,15 @@ CODED_TEXT: dict[str, tuple[str, ...]] = {
     "placeholder_numbers": ("category",),
     "quote_spans": ("category", "placeholder"),
     "drafts": ("updated",),
-    "report_sections": ("highlight",),
+    "report_sections": ("highlight", "uuid"),
     "report_section_indicators": ("indicator_id",),
     "approach_texts": ("key",),
     "row_group_indicators": ("indicator_id",),
     "followups": ("framework_id", "event_date", "frozen_at"),
     "followup_baseline": ("indicator_id", "mark"),
     "followup_baseline_groups": ("indicator_id",),
+    "merge_base": ("uuid", "digest"),
+    "approach_attributes": ("key",),
+    "indicator_exclusions": ("indicator_id",),
+    "round_texts": ("key",),
 }
