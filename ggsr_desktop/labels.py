@@ -9,6 +9,9 @@ from ggsr_desktop.models import DEFAULT_REGISSEUR_LABEL, Role
 
 # The Dutch word for a municipality: the field name in messages, the head word of "de gemeente Utrecht".
 # (Also the value of Role.MUNICIPALITY; written here so that no other module spells it.)
+# The kinds of record a merge names in its plan and its conflicts (by the table's name in the exchange payload).
+RECORD_WORDS = {"studies": "onderzoek", "approaches": "aanpak", "cases": "casus", "interviews": "gesprek",
+                "quotes": "citaat", "judgements": "oordeel", "sections": "sectie"}
 POINT_WORDS = ("verbeterpunt", "verbeterpunten")  # the follow-up's count line: one, many
 MUNICIPALITY_WORD = "gemeente"
 

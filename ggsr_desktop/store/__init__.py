@@ -12,6 +12,7 @@ from ggsr_desktop.store.attributes import AttributeRecords
 from ggsr_desktop.store.base import StoreBase, now
 from ggsr_desktop.store.bulk import BulkRecords
 from ggsr_desktop.store.followups import FollowupRecords
+from ggsr_desktop.store.identity import IdentityRecords
 from ggsr_desktop.store.inspection import InspectionRecords
 from ggsr_desktop.store.judgements import JudgementRecords
 from ggsr_desktop.store.quotes import QuoteRecords
@@ -22,5 +23,5 @@ __all__ = ["Store", "now"]
 
 
 class Store(InspectionRecords, QuoteRecords, JudgementRecords, ReportRecords, FollowupRecords, AttributeRecords,
-            RegisterRecords, BulkRecords, StoreBase):
+            IdentityRecords, RegisterRecords, BulkRecords, StoreBase):
     """An open GGSR Desktop database. Use `Store.create`, `Store.open` or `Store.open_or_create`."""

@@ -96,9 +96,9 @@ class QuoteRecords:
         """Put a deleted quote back as it was (same id, codings and spans): the undo of a deletion."""
         self.get_interview(quote.interview_id)
         with self._write() as c:
-            c.execute("INSERT INTO quotes (id, interview_id, text, kind, created, updated, needs_review) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?)", (quote.id, quote.interview_id, quote.text, quote.kind,
-                                                       quote.created, now(), int(quote.needs_review)))
+            c.execute("INSERT INTO quotes (id, interview_id, text, kind, created, updated, needs_review, uuid) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (quote.id, quote.interview_id, quote.text, quote.kind,
+                                                          quote.created, now(), int(quote.needs_review), quote.uuid))
             c.executemany("INSERT INTO codings (quote_id, indicator_id, stance) VALUES (?, ?, ?)",
                           [(quote.id, cd.indicator_id, cd.stance) for cd in quote.codings])
             self._write_spans(c, quote.id, quote.spans)
