@@ -13,7 +13,7 @@ from ggsr_desktop.bench import Figure, table
 
 EXPECTED = {"startup_200", "memory_200", "save_p50", "save_p99", "save_store_part_p99", "anonymiser_init",
             "anonymiser_on_gui_thread", "anonymiser_p50", "anonymiser_p95", "anonymiser_max", "anonymiser_rss",
-            "evidence_matrix_200", "search_200", "export_nota_600"} | {
+            "evidence_matrix_200", "search_200", "export_nota_600", "merge_2x40"} | {
             f"anon_{s}_{f}" for s in ("dev", *(f"blind{n}" for n in range(1, 9)))
             for f in ("item_recall", "register_names", "direct", "false_redactions", "p95")}
 
@@ -21,7 +21,7 @@ EXPECTED = {"startup_200", "memory_200", "save_p50", "save_p99", "save_store_par
 def test_bench_quick_json_is_well_formed(tmp_path):
     out = tmp_path / "bench.json"
     env = {**os.environ, "GGSR_BENCH_SIZES": "100,200", "GGSR_BENCH_REPEAT": "1",
-           "QT_QPA_PLATFORM": "offscreen"}
+           "GGSR_BENCH_TEAM": "2,40", "QT_QPA_PLATFORM": "offscreen"}
     run = subprocess.run([sys.executable, "-m", "ggsr_desktop", "bench", "--quick", "--json", "--out", str(out)],
                          capture_output=True, text=True, env=env, timeout=600)
     assert run.returncode == 0, run.stderr

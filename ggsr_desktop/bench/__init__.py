@@ -66,7 +66,20 @@ def run(quick: bool = False, log=lambda text: print(text, file=sys.stderr, flush
         results += core_figures.matrix_and_search(dbs[largest], max(5, repeat * 4), label(largest))
         log("nota exporteren (600 citaten)…")
         results.append(core_figures.export(max(3, repeat)))
+        from ggsr_desktop.bench import team_figures
+
+        log(f"samenvoegen: {team_figures.BUNDLES} uitwisselbestanden van {team_figures.QUOTES} citaten…")
+        results.append(team_figures.merge_figure(*_team_size(quick)))
     return results
+
+
+def _team_size(quick: bool) -> tuple[int, int]:
+    """(bundles, quotes per bundle); `GGSR_BENCH_TEAM` (e.g. '3,60') shrinks it for tests."""
+    override = os.environ.get("GGSR_BENCH_TEAM")
+    if override:
+        bundles, quotes = (int(x) for x in override.split(","))
+        return bundles, quotes
+    return (10, 600) if quick else (30, 600)
 
 
 def table(results: list[Figure], machine: str = "") -> str:

@@ -278,6 +278,8 @@ def _merge(store: Store, data: dict, resolutions: dict[str, str], author: str | 
                     new_bases[uid] = ";".join([t if choice == "theirs" else m, *known][:20])
             if writer and kind == "cases":
                 writer.register(theirs)
+        if writer and kind == "quotes":
+            writer.flush_quotes()
     if writer:
         for uid, value in list(new_bases.items()):  # keep what was dealt with before
             if ";" not in value and uid in seen:
@@ -306,12 +308,17 @@ class _Writer:
         self.store = store
         self.ids = dict(local.ids)
         self.author = author
+        self.pending: list[tuple] = []
         for uid in local.records:
             for table in ("approaches", "cases", "interviews", "quotes", "report_sections"):
                 found = store.id_by_uuid(table, uid)
                 if found is not None:
                     self.ids[uid] = found
                     break
+
+    def flush_quotes(self) -> None:
+        self.ids.update(self.store.add_merged_quotes(self.pending))
+        self.pending = []
 
     def _keep(self, table: str, uid: str | None, row_id: int) -> None:
         if uid is not None:
@@ -384,9 +391,9 @@ class _Writer:
         s = self.store
         spans = [QuoteSpan(a, b, cat, ph, conf) for a, b, cat, ph, conf in r["spans"]]
         codings = {ind: stance for ind, stance in r["codings"]}
-        if mine is None:
-            q = s.add_quote(self.ids[r["interview"]], r["text"], r["kind"], codings, spans, r["needs_review"])
-            self._keep("quotes", r["uuid"], q.id)
+        if mine is None:  # new quotes are written together (flush_quotes), as one statement per table
+            self.pending.append((self.ids[r["interview"]], r["uuid"], r["text"], r["kind"], r["needs_review"],
+                                 list(codings.items()), [tuple(x) for x in r["spans"]]))
         else:
             qid = self.ids[r["uuid"]]
             s.update_quote(qid, text=r["text"], kind=r["kind"], spans=spans, needs_review=r["needs_review"])

@@ -31,6 +31,32 @@ class BulkRecords:
         return len(quotes)
 
 
+    def add_merged_quotes(self, rows: list[tuple]) -> dict[str, int]:
+        """Quotes merged in from an exchange file, in bulk: (interview_id, uuid, text, kind, needs_review,
+        [(indicator, stance)], [(start, end, category, placeholder, confidence)]), texts already anonymised.
+        Returns uuid -> new id."""
+        if not rows:
+            return {}
+        checked = [(int(iid), uid, _required_text(text, "tekst van het citaat"), _enum(Kind, kind, "soort").value,
+                    int(bool(review)), [(_required_text(i, "indicator"), _enum(Stance, s, "houding").value)
+                                        for i, s in codings], spans)
+                   for iid, uid, text, kind, review, codings, spans in rows]
+        for interview_id in sorted({r[0] for r in checked}):
+            self.get_interview(interview_id)
+        stamp = now()
+        with self._write() as c:
+            first = _next_quote_id(c)
+            c.executemany("INSERT INTO quotes (id, interview_id, text, kind, created, updated, needs_review, uuid) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                          [(first + n, r[0], r[2], r[3], stamp, stamp, r[4], r[1]) for n, r in enumerate(checked)])
+            c.executemany("INSERT INTO codings (quote_id, indicator_id, stance) VALUES (?, ?, ?)",
+                          [(first + n, ind, st) for n, r in enumerate(checked) for ind, st in r[5]])
+            c.executemany("INSERT INTO quote_spans (quote_id, position, start, end, category, placeholder, confidence) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          [(first + n, k, *span) for n, r in enumerate(checked) for k, span in enumerate(r[6])])
+        return {r[1]: first + n for n, r in enumerate(checked) if r[1] is not None}
+
+
 def _checked_rows(rows) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
     """The quote rows (interview_id, text, kind) and coding rows (row number, indicator, stance), validated."""
     quotes: list[tuple[int, str, str]] = []
