@@ -6,6 +6,7 @@ register readable in any bundle byte; framework fingerprints must match; the CLI
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -209,3 +210,28 @@ def test_cli_bundle_export_inspect_merge(tmp_path, capsys, monkeypatch):
     with pytest.raises(SystemExit) as usage:
         main(["bundle", "export", "--db", str(db), "--out", str(out), "--bundle-passphrase-file", str(secret)])
     assert usage.value.code == 2
+
+
+def test_import_takes_attributes_and_exclusions(store, catalog, anonymiser, tmp_path):
+    from ggsr_desktop.exchange.import_checks import ImportFileError
+    from ggsr_desktop.exchange.importer import import_file
+
+    data = json.loads((Path(__file__).parent / "data" / "seed003_den_helder.json").read_text(encoding="utf-8"))
+    data["attributes"] = {"type_aanpak": "coördinatie op afstand", "gezinsplan_leidend": "nee",
+                          "soorten_problemen": "wachtlijsten; langs elkaar heen werken"}
+    data["exclusions"] = [{"indicator": "Binnen de aanpak is de behoefte van het gezin uitgangspunt bij het bepalen "
+                                        "wat nodig is", "reason": "de regie is overgenomen"}]
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    approach = import_file(Capture(store, anonymiser), path, catalog).approach_id
+    assert store.approach_attributes(approach)["type_aanpak"] == "coördinatie op afstand"
+    assert store.exclusions(approach) == {"gezin-centraal.behoefte-uitgangspunt": "de regie is overgenomen"}
+    data["attributes"] = {"type_aanpak": "iets anders"}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ImportFileError, match="attributes.type_aanpak: kenmerk 'type_aanpak': ongeldige waarde"):
+        import_file(Capture(store, anonymiser), path, catalog)
+    data["attributes"] = {"typeaanpak": "x"}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ImportFileError, match="attributes.typeaanpak: onbekend kenmerk"):
+        import_file(Capture(store, anonymiser), path, catalog)
+    assert len(store.list_approaches()) == 1

@@ -143,6 +143,7 @@ def read_import_file(path: Path, catalog: FrameworkCatalog) -> tuple[dict, Frame
     if "followup" in top:
         _check_followup(ck, top)
         return top, ck.framework
+    _check_attributes(ck, top)
     if ck.framework.level == Level.POLICY:
         _check_policy(ck, top)
         _check_judgements(ck, top)
@@ -190,6 +191,28 @@ def _check_policy(ck: _Checker, top: dict) -> None:
         if date is not None:
             _check_date(ck, date, f"{rw}.date")
         _check_quotes(ck, respondent, rw)
+
+
+def _check_attributes(ck: _Checker, top: dict) -> None:
+    """The national report's attributes of the approach and its exclusions (indicator + reason)."""
+    from ggsr_desktop.errors import ValidationError
+    from ggsr_desktop.store.attributes import check_attribute
+
+    given = ck.obj(top.get("attributes", {}), "attributes")
+    for key, value in given.items():
+        if not isinstance(value, str):
+            ck.fail(f"attributes.{key}", f"verwacht tekst, gevonden: {_kind(value)}")
+        try:
+            given[key] = check_attribute(key, value)
+        except ValidationError as exc:
+            ck.fail(f"attributes.{key}", str(exc))
+    seen: set[str] = set()
+    for exclusion, ew in ck.objects(top, "exclusions"):
+        exclusion["indicator"] = ck.indicator(exclusion.get("indicator"), f"{ew}.indicator")
+        if exclusion["indicator"] in seen:
+            ck.fail(f"{ew}.indicator", f"indicator '{exclusion['indicator']}' is al uitgesloten")
+        seen.add(exclusion["indicator"])
+        ck.text(exclusion, "reason", ew)
 
 
 _FOLLOWUP_KEYS = ("study", "framework", "approach", "followup", "judgements")

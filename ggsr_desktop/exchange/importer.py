@@ -17,6 +17,7 @@ from ggsr_desktop.anonymise.register import CaseRegister, register_entries
 from ggsr_desktop.exchange.import_checks import MARKS, ImportFileError, read_import_file
 from ggsr_desktop.framework import Framework, FrameworkCatalog
 from ggsr_desktop.models import (
+    APPROACH_ATTRIBUTES,
     APPROACH_TEXTS,
     DEFAULT_REGISSEUR_LABEL,
     Approach,
@@ -29,6 +30,8 @@ from ggsr_desktop.models import (
     Status,
 )
 from ggsr_desktop.ops.capture import Capture
+
+FREE_ATTRIBUTES = {k for k, allowed in APPROACH_ATTRIBUTES.items() if allowed is None}  # typed text: anonymised
 
 __all__ = ["IMPORT_AUTHOR", "MARKS", "ImportFileError", "ImportResult", "import_file", "read_import_file"]
 
@@ -96,6 +99,11 @@ def _write(capture: Capture, data: dict, framework: Framework) -> Approach:
             _write_case(capture, approach.id, case_data, illustrative)
         write_judgements(capture, approach.id, data, illustrative)
         _write_nota(capture, approach.id, data)
+        for key, value in data.get("attributes", {}).items():
+            store.set_approach_attribute(approach.id, key, capture.anonymise_approach_text(approach.id, value)
+                                         if key in FREE_ATTRIBUTES else value)
+        for e in data.get("exclusions", []):
+            store.set_exclusion(approach.id, e["indicator"], capture.anonymise_approach_text(approach.id, e["reason"]))
     return approach
 
 
