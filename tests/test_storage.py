@@ -498,6 +498,7 @@ def test_a_backup_is_made_before_a_migration(tmp_path):
     make_encrypted(db, 2)
     conn = connect(db, key(db))  # make it look like a version-4 database
     conn.executescript("""DROP TABLE merge_base; DROP TABLE approach_attributes; DROP TABLE indicator_exclusions;
+        DROP TABLE round_texts;
         DROP INDEX studies_uuid; DROP INDEX approaches_uuid; DROP INDEX cases_uuid; DROP INDEX interviews_uuid;
         DROP INDEX quotes_uuid; DROP INDEX report_sections_uuid; ALTER TABLE studies DROP COLUMN uuid;
         ALTER TABLE approaches DROP COLUMN uuid; ALTER TABLE cases DROP COLUMN uuid;

@@ -109,6 +109,24 @@ def progress(framework: Framework, followup: Followup, year2: dict[str, Judgemen
                     tuple(p.indicator_id for p in found if p.mark is None))
 
 
+def year1_changed(store, approach_id: int) -> bool:
+    """The year-1 approach's judgements or row groups differ from the follow-up's frozen copy (a refresh would
+    change something); False when the year-1 approach is not in this database."""
+    from dataclasses import replace
+
+    from ggsr_desktop.errors import NotFoundError
+
+    f = store.get_followup(approach_id)
+    if f.source_approach_id is None:
+        return False
+    try:
+        now = baseline_from(store.list_judgements(f.source_approach_id))
+        groups = [replace(g, approach_id=approach_id) for g in store.row_groups(f.source_approach_id)]
+    except NotFoundError:
+        return False
+    return sorted(now, key=lambda b: b.indicator_id) != list(f.baseline) or groups != list(f.baseline_groups)
+
+
 def baseline_from(judgements: list[Judgement]) -> list[BaselineJudgement]:
     """The frozen copy of year-1 judgements (marks, findings, LET OP notes)."""
     return [BaselineJudgement(j.indicator_id, j.mark, j.finding, j.let_op) for j in judgements

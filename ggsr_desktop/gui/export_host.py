@@ -1,10 +1,13 @@
 """Exporting from the window (Bestand › Nota van bevindingen exporteren, Ctrl+Shift+E; Bewijsdocument exporteren;
 Factsheet exporteren, Ctrl+Shift+F, for a policy-level approach: the municipality's 'Uitkomsten toezichtonderzoek';
-Huisstijlsjabloon). The data is read and checked on the GUI thread (a fraction of a second); the document is built
-and written on a worker thread with a progress dialog; afterwards the folder can be opened."""
+Verbeterpunten exporteren, for a follow-up: 'Uitkomsten verbeterpunten', refused with the list of verbeterpunten
+not re-assessed yet unless the inspector chooses a draft; Huisstijlsjabloon). The data is read and checked on the
+GUI thread (a fraction of a second); the document is built and written on a worker thread with a progress dialog;
+afterwards the folder can be opened."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
@@ -35,9 +38,12 @@ class ExportHost(QObject):
                                             lambda: self.export("evidence"), "exportEvidenceAction")
         self.factsheet_action = self._action(self.tr("&Factsheet exporteren…"), "Ctrl+Shift+F",
                                              lambda: self.export("factsheet"), "exportFactsheetAction")
+        self.followup_action = self._action(self.tr("&Verbeterpunten exporteren…"), None,
+                                            lambda: self.export("followup"), "exportFollowupAction")
         self.template_action = self._action(self.tr("&Huisstijlsjabloon voor de nota…"), None, self.choose_template,
                                             "templateAction")
-        for action in (self.nota_action, self.evidence_action, self.factsheet_action, self.template_action):
+        for action in (self.nota_action, self.evidence_action, self.factsheet_action, self.followup_action,
+                       self.template_action):
             menu.insertAction(first, action)
         menu.insertSeparator(first)
         menu.aboutToShow.connect(self.update_actions)
@@ -45,12 +51,16 @@ class ExportHost(QObject):
         self.update_actions()
 
     def update_actions(self) -> None:
-        """The factsheet belongs to a policy-level approach, the nota and the evidence document to a case-level one."""
+        """The factsheet belongs to a policy-level approach, the nota and the evidence document to a case-level one,
+        the 'Uitkomsten verbeterpunten' to a follow-up."""
         w = self.window
-        policy = w.store is not None and not w.store.closed and w.is_policy(w.selected("approach"))
-        self.factsheet_action.setEnabled(policy)
+        approach_id = w.selected("approach")
+        policy = w.store is not None and not w.store.closed and w.is_policy(approach_id)
+        followup = w.followup.is_followup(approach_id)
+        self.factsheet_action.setEnabled(policy and not followup)
+        self.followup_action.setEnabled(followup)
         for action in (self.nota_action, self.evidence_action):
-            action.setEnabled(not policy)
+            action.setEnabled(not policy and not followup)
 
     def _action(self, text, keys, slot, name) -> QAction:
         action = QAction(text, self.window, triggered=slot)
@@ -98,9 +108,17 @@ class ExportHost(QObject):
 
     # ---- exporting ------------------------------------------------------------------------------------------------
 
-    def export(self, what: str, path: Path | None = None) -> None:
-        """Ask where (unless `path` is given), read and check the data, then write on a worker thread."""
-        from ggsr_desktop.report import ExportRefused, prepare_evidence, prepare_factsheet, prepare_nota
+    def export(self, what: str, path: Path | None = None, draft: bool = False) -> None:
+        """Ask where (unless `path` is given), read and check the data, then write on a worker thread; `draft`: a
+        follow-up with verbeterpunten not re-assessed yet ('[nog te beoordelen]' in their cells)."""
+        from ggsr_desktop.report import (
+            ExportRefused,
+            prepare_evidence,
+            prepare_factsheet,
+            prepare_followup,
+            prepare_nota,
+        )
+        from ggsr_desktop.report.followup_content import MissingReassessment
 
         w = self.window
         approach_id = w.selected_approach()
@@ -114,14 +132,21 @@ class ExportHost(QObject):
             self._failed(self.tr("Een factsheet hoort bij een aanpak van een onderzoek op beleidsniveau; kies links "
                                  "zo'n aanpak."))
             return
+        if what == "followup" and not w.followup.is_followup(approach_id):
+            self._failed(self.tr("De uitkomsten van de verbeterpunten horen bij een vervolgonderzoek; kies links een "
+                                 "vervolgonderzoek (of maak er een aan: Onderzoek › Vervolgonderzoek aanmaken…)."))
+            return
         if w.interview_screen is not None:
             w.interview_screen.save_draft()
         if w.review.screen is not None:
             w.review.screen.flush(closing=False)  # what is being typed goes into the report too
+        if w.followup.screen is not None:
+            w.followup.screen.flush(closing=False)
         if path is None:
             title = {"nota": self.tr("Nota van Bevindingen {0} {1}"),
                      "evidence": self.tr("Bewijs per indicator {0} {1}"),
-                     "factsheet": self.tr("Uitkomsten toezichtonderzoek {0}")}[what].format(
+                     "factsheet": self.tr("Uitkomsten toezichtonderzoek {0}"),
+                     "followup": self.tr("Uitkomsten verbeterpunten toezichtonderzoek {0} {1}")}[what].format(
                 approach.municipality, approach.name)
             start = Path(w.settings.value("export/dir", str(Path.home()))) / f"{_safe(title)}.docx"
             name, _ = QFileDialog.getSaveFileName(w, self.tr("Exporteren als Word-document"), str(start),
@@ -137,10 +162,17 @@ class ExportHost(QObject):
                 w.ready_capture()  # the anonymiser: a private person's name in a text refuses the export
                 job = prepare_factsheet(w.store, lambda a: w.framework_of(a.id, warn=False), approach.municipality,
                                         anonymiser=w.provider().get(), author=w.settings.value(AUTHOR_KEY, ""))
+            elif what == "followup":  # the guard checks at the follow-up's level, with its anonymiser
+                w.ready_capture()
+                job = prepare_followup(w.store, framework, approach_id, draft=draft, anonymiser=w.provider().get(),
+                                       author=w.settings.value(AUTHOR_KEY, ""))
             else:
                 job = prepare_evidence(w.store, framework, approach_id)
         except ExportRefused as exc:
             self._refused(exc)
+            return
+        except MissingReassessment as exc:
+            self._missing(exc, path)
             return
         except GgsrError as exc:
             self._failed(str(exc))
@@ -176,6 +208,12 @@ class ExportHost(QObject):
         if what == "factsheet":
             text = self.tr("Opgeslagen als {0}.\n\nDe factsheet bevat {1} aanpak(ken) van de gemeente.").format(
                 result.path, result.parts)
+        elif what == "followup":
+            extra = result.extra or {}
+            text = self.tr("Opgeslagen als {0}.\n\n{1}.").format(result.path, extra.get("summary", ""))
+            if extra.get("draft") and extra.get("missing"):
+                text += self.tr("\n\nDit is een concept: bij {0} verbeterpunt(en) staat [nog te beoordelen].").format(
+                    len(extra["missing"]))
         else:
             extra = self.tr("\n\n{0} citaten zijn automatisch gekozen; in Word staat er een opmerking bij om ze te "
                             "controleren.").format(result.auto_quotes) if result.auto_quotes else ""
@@ -187,6 +225,33 @@ class ExportHost(QObject):
         box.setObjectName("exportDone")
         box.finished.connect(lambda _r: box.clickedButton() is open_folder and QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(result.path.parent))))
+        self.dialog = box
+        box.open()
+
+    def _missing(self, exc, path: Path) -> None:
+        """Verbeterpunten without a year-2 judgement: name them, and offer a draft (or going back to judge them)."""
+        self.last_error = str(exc)
+        w = self.window
+        shown = exc.texts[:12]
+        items = "".join(f"<li>{html.escape(' '.join(t.split()))}</li>" for t in shown)
+        more = self.tr("<p>… en nog {0}.</p>").format(len(exc.texts) - len(shown)) if len(exc.texts) > len(shown) \
+            else ""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Nog niet alles opnieuw beoordeeld"), self.tr(
+            "<p>Bij {0} verbeterpunt(en) ontbreekt nog het oordeel van het tweede jaar:</p><ul>{1}</ul>{2}"
+            "<p>Beoordeel ze eerst, of exporteer een concept: daarin staat bij die punten "
+            "<i>[nog te beoordelen]</i>.</p>").format(
+            len(exc.texts), items, more), parent=w)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setObjectName("exportMissing")
+        draft = box.addButton(self.tr("&Concept exporteren"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Annu&leren"), QMessageBox.ButtonRole.RejectRole)
+        self.draft_button = draft
+
+        def finished(_result) -> None:
+            if box.clickedButton() is draft:
+                self.export("followup", path, draft=True)
+
+        box.finished.connect(finished)
         self.dialog = box
         box.open()
 

@@ -28,6 +28,7 @@ from ggsr_desktop.gui import labels, open_flow
 from ggsr_desktop.gui.capture_support import AnonymiserProvider, shared_provider
 from ggsr_desktop.gui.detail_pane import DetailPane
 from ggsr_desktop.gui.export_host import ExportHost
+from ggsr_desktop.gui.followup_host import FollowupHost
 from ggsr_desktop.gui.operations import Operations
 from ggsr_desktop.gui.prepare_menu import PrepareMenu
 from ggsr_desktop.gui.review_host import ReviewHost
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         edit_menu.aboutToShow.connect(self._update_edit_menu)
         self.prepare = PrepareMenu(self)
         self.review = ReviewHost(self)
+        self.followup = FollowupHost(self)
         self.export = ExportHost(self)
         view_menu = self.menuBar().addMenu(self.tr("Beel&d"))
         self.tree_action = QAction(self.tr("&Overzicht links (onderzoeken en gesprekken)"), self, checkable=True,
@@ -151,8 +153,9 @@ class MainWindow(QMainWindow):
         if name:
             self.settings.set_value(AUTHOR_KEY, name)
             self.settings.sync()
-            if self.review.screen is not None:
-                self.review.screen.set_author(name)
+            for screen in (self.review.screen, self.followup.screen):
+                if screen is not None:
+                    screen.set_author(name)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("Over GGSR Desktop"), self.tr(
@@ -161,9 +164,10 @@ class MainWindow(QMainWindow):
             "<p>Database: {1}</p>").format(__version__, self.store.path))
 
     def _screen(self):
-        """The screen in front: an interview, or the review of an approach (or None)."""
+        """The screen in front: an interview, the review of an approach or a follow-up's re-assessment (or None)."""
         current = self.stack.currentWidget()
-        return current if current in (self.interview_screen, self.review.screen) and current is not None else None
+        screens = (self.interview_screen, self.review.screen, self.followup.screen)
+        return current if current in screens and current is not None else None
 
     def _screen_call(self, name: str) -> None:
         screen = self._screen()
@@ -312,6 +316,7 @@ class MainWindow(QMainWindow):
         self._remember()
         self.drop_interview_screen()
         self.review.close()
+        self.followup.close()
         self.session.close()
         if self.store is not None:
             self.store.close()
@@ -321,6 +326,7 @@ class MainWindow(QMainWindow):
         self._remember()
         self.drop_interview_screen()  # keeps the draft
         self.review.close()  # saves a finding being typed
+        self.followup.close()
         super().closeEvent(event)
 
     # ---- what the window remembers -------------------------------------------------------------------------
@@ -399,7 +405,10 @@ class MainWindow(QMainWindow):
         if select is None and self.tree.currentItem() is not None:
             select = self.tree.current_key()
         keep_screen = self.interview_screen is not None and select == ("interview", self.interview_screen.interview.id)
-        self.tree.blockSignals(keep_screen)  # the open interview screen (and its undo history) stays
+        followup = self.followup.screen
+        keep_screen = keep_screen or (followup is not None and select == ("approach", followup.approach_id)
+                                      and self.store.is_followup(followup.approach_id))
+        self.tree.blockSignals(keep_screen)  # the open interview or follow-up screen stays
         title = self.tr("GGSR Desktop — {0}").format(self.store.path.name)
         if self.demo:
             title += self.tr(" [DEMO]")
@@ -428,6 +437,9 @@ class MainWindow(QMainWindow):
                     a.id == self.review.screen.approach_id for a in self.store.list_approaches()):
                 self.review.close()  # its approach was undone
                 self._show_current(self.tree.currentItem())
+            if self.followup.screen is not None and not self.followup.is_followup(self.followup.screen.approach_id):
+                self.followup.close()  # the follow-up was undone
+                self._show_current(self.tree.currentItem())
         else:
             if changes.interviews:
                 self.tree.relabel_interviews(self.store)
@@ -451,10 +463,15 @@ class MainWindow(QMainWindow):
             show(self.store, self.catalog, item_id)
             if kind == "interview":
                 self.review.close()
+                self.followup.close()
                 self._show_interview_screen(item_id)
+            elif kind == "approach" and self.followup.is_followup(item_id):
+                self.tree_action.setChecked(True)
+                self.followup.open(item_id)  # a follow-up: its re-assessment instead of the details
             else:
                 self.drop_interview_screen()
                 self.review.close()
+                self.followup.close()
                 self.tree_action.setChecked(True)  # the details belong to what is selected in the tree
         except GgsrError as exc:
             QMessageBox.critical(self, self.tr("Kan gegevens niet tonen"), str(exc))

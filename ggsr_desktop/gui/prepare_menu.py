@@ -57,12 +57,14 @@ class PrepareMenu(QObject):
         self.update_actions()
 
     def update_actions(self) -> None:
-        """A policy-level approach has respondents instead of cases: the menu offers what fits the selection."""
+        """A policy-level approach has respondents instead of cases, a follow-up neither (it re-assesses the
+        verbeterpunten): the menu offers what fits the selection."""
         w = self.window
         policy = w.store is not None and not w.store.closed and w.is_policy(w.selected("approach"))
-        self.actions["case"].setVisible(not policy)
-        self.actions["persons"].setVisible(not policy)
-        self.actions["respondent"].setVisible(policy)
+        followup = hasattr(w, "followup") and w.followup.is_followup(w.selected("approach"))
+        self.actions["case"].setVisible(not policy and not followup)
+        self.actions["persons"].setVisible(not policy and not followup)
+        self.actions["respondent"].setVisible(policy and not followup)
 
     def _tree_menu(self, pos) -> None:
         w = self.window
@@ -72,10 +74,14 @@ class PrepareMenu(QObject):
         self.update_actions()
         menu = QMenu(w.tree)
         menu.setObjectName("treeMenu")
-        if w.selected("approach") is not None:
-            menu.addAction(self.actions["respondent" if w.is_policy(w.selected("approach")) else "case"])
+        approach_id = w.selected("approach")
+        if approach_id is not None and w.followup.is_followup(approach_id):
+            menu.addAction(self.actions["edit"])
+        elif approach_id is not None:
+            menu.addAction(self.actions["respondent" if w.is_policy(approach_id) else "case"])
             menu.addAction(self.actions["edit"])
             menu.addAction(w.review.action)
+            menu.addAction(w.followup.create_action)
         else:
             for key in ("approach", "edit") if w.selected("study") is not None else ("study",):
                 menu.addAction(self.actions[key])

@@ -1,5 +1,6 @@
 """Opening the review screen of an approach in the main window (Onderzoek › Bewijs beoordelen, Ctrl+B, or the
-button on the approach's page) and closing it when the inspector goes elsewhere."""
+button on the approach's page) and closing it when the inspector goes elsewhere. A follow-up opens its
+re-assessment screen instead (`followup_host.py`)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ class ReviewHost(QObject):
 
     def open(self, approach_id: int) -> None:
         w = self.window
+        if w.followup.is_followup(approach_id):  # a follow-up is judged in its re-assessment screen
+            w.followup.open(approach_id)
+            return
         if self.screen is not None and self.screen.approach_id == approach_id:
             w.show_screen(self.screen)
             return

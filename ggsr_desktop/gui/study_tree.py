@@ -1,7 +1,8 @@
 """The study tree on the left of the main window: studies › approaches › cases › interviews, each item carrying
 (kind, id); building it from the store, finding items, the selection, and the interviews' labels. A policy-level
 approach has no families: its respondents (the gemeente, the netwerkpartners, the documents; interviews of its
-hidden survey case) are shown right under it, as interview items."""
+hidden survey case) are shown right under it, as interview items. A follow-up a year later (vervolgonderzoek) is an
+approach with the suffix ' (vervolg {year 2})' and a tooltip naming the approach and year it follows up."""
 
 from __future__ import annotations
 
@@ -30,11 +31,14 @@ class StudyTree(QTreeWidget):
         self.clear()
         first_approach = None
         interviews = store.interviews_by_case()
+        followups = {i: store.get_followup(i) for i in store.followup_ids()}
         for study in store.list_studies():
             s_item = self._item(study.name, "study", study.id)
             self.addTopLevelItem(s_item)
             for approach in store.list_approaches(study.id):
                 a_item = self._item(f"{approach.municipality} — {approach.name}", "approach", approach.id)
+                if approach.id in followups:
+                    label_followup(a_item, followups[approach.id])
                 s_item.addChild(a_item)
                 first_approach = first_approach or a_item
                 for case in store.list_cases(approach.id):
@@ -102,6 +106,17 @@ class StudyTree(QTreeWidget):
             self.blockSignals(True)
             self.setCurrentItem(item)
             self.blockSignals(False)
+
+
+def label_followup(item: QTreeWidgetItem, followup) -> None:
+    """'Venlo — Sociale wijkteams (vervolg 2014)', with the approach and year it follows up in the tooltip."""
+    item.setText(0, item.text(0) + QCoreApplication.translate("StudyTree", " (vervolg {0})").format(
+        followup.year2_label))
+    item.setToolTip(0, QCoreApplication.translate("StudyTree", "Vervolgonderzoek van '{0}' ({1})").format(
+        followup.former_name, followup.year1_label))
+    font = item.font(0)
+    font.setItalic(True)
+    item.setFont(0, font)
 
 
 def label_interview(item: QTreeWidgetItem, iv, regisseur_label: str | None) -> None:

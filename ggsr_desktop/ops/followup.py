@@ -8,10 +8,8 @@ Every text is anonymised at the follow-up approach's level before it is stored.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ggsr_desktop.errors import ValidationError
-from ggsr_desktop.evidence.followup import baseline_from
+from ggsr_desktop.evidence.followup import baseline_from, year1_changed
 from ggsr_desktop.models import FOLLOWUP_FIELDS, DevelopmentSection, Followup, FollowupDocument
 from ggsr_desktop.ops.capture import Capture
 from ggsr_desktop.ops.changes import JUDGEMENTS, TEXTS, TREE
@@ -142,10 +140,4 @@ class FollowupActions:
 
     def stale(self, approach_id: int) -> bool:
         """The year-1 approach's judgements differ from the frozen copy (a refresh would change something)."""
-        f = self.store.get_followup(approach_id)
-        if f.source_approach_id is None:
-            return False
-        now = baseline_from(self.store.list_judgements(f.source_approach_id))
-        groups = [replace(g, approach_id=approach_id) for g in self.store.row_groups(f.source_approach_id)]
-        return (sorted(now, key=lambda b: b.indicator_id) != list(f.baseline)
-                or groups != list(f.baseline_groups))
+        return year1_changed(self.store, approach_id)
