@@ -235,3 +235,24 @@ def test_import_takes_attributes_and_exclusions(store, catalog, anonymiser, tmp_
     with pytest.raises(ImportFileError, match="attributes.typeaanpak: onbekend kenmerk"):
         import_file(Capture(store, anonymiser), path, catalog)
     assert len(store.list_approaches()) == 1
+
+
+def test_aggregate_counts_the_judgement_files_of_bundles(tmp_path, capsys):
+    """The national counts over judgement files (no database needed), the same as over the database."""
+    db = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(db), "--json"]) == 0
+    demo = json.loads(capsys.readouterr().out)
+    secret = tmp_path / "pw.txt"
+    secret.write_text("vier losse woorden samen\n", encoding="utf-8")
+    out = tmp_path / "oordelen.ggsr-bundle"
+    assert main(["bundle", "export", "--db", str(db), "--approach", str(demo["policy_approach_id"]), "--judgements",
+                 "--out", str(out), "--bundle-passphrase-file", str(secret)]) == 0
+    capsys.readouterr()
+    assert main(["aggregate", "--bundle", str(out), "--bundle-passphrase-file", str(secret), "--json"]) == 0
+    from_files = json.loads(capsys.readouterr().out)
+    assert main(["aggregate", "--db", str(db), "--study", str(demo["policy_study_id"]), "--json"]) == 0
+    from_db = json.loads(capsys.readouterr().out)
+    assert from_files["figuren"] == from_db["figuren"] and from_files["figuren"]
+    assert main(["aggregate", "--db", str(db), "--study", str(demo["policy_study_id"]), "--bundle", str(out),
+                 "--bundle-passphrase-file", str(secret), "--json"]) == 0  # the same approach twice: counted once
+    assert json.loads(capsys.readouterr().out)["figuren"] == from_db["figuren"]

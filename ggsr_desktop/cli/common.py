@@ -63,3 +63,29 @@ def open_store(args):
     from ggsr_desktop.store.database import open_database
 
     return open_database(args.db or paths.default_db_path(), passphrase(args))
+
+
+def bundle_secret_options(p, sealing: bool) -> None:
+    p.add_argument("--bundle-passphrase-file", metavar="BESTAND", type=Path,
+                   help="wachtwoord van het uitwisselbestand (eerste regel); anders GGSR_BUNDLE_PASSPHRASE")
+    p.add_argument("--team-key", metavar="SLEUTEL.pem", type=Path,
+                   help="de publieke teamsleutel (versleutelen)" if sealing else
+                        "de privésleutel van het team (openen)")
+
+
+def bundle_secret(args, sealing: bool, required: bool = True):
+    from ggsr_desktop.exchange.bundle import Secret
+
+    if args.team_key is not None:
+        try:
+            pem = args.team_key.read_bytes()
+        except OSError as exc:
+            raise GgsrError(f"kan teamsleutel {args.team_key} niet lezen: {exc.strerror}") from None
+        return Secret(team_public_pem=pem) if sealing else Secret(team_private_pem=pem)
+    secret = read_secret(args.bundle_passphrase_file, "GGSR_BUNDLE_PASSPHRASE")
+    if secret is None:
+        if not required:
+            return None
+        raise GgsrError("geef het wachtwoord van het uitwisselbestand (--bundle-passphrase-file of "
+                        "GGSR_BUNDLE_PASSPHRASE) of een teamsleutel (--team-key)")
+    return Secret(passphrase=secret)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from ggsr_desktop import __version__, paths
-from ggsr_desktop.cli import data, reports, storage, team
+from ggsr_desktop.cli import data, national, reports, storage, team
 from ggsr_desktop.cli.common import PROG, fail
 from ggsr_desktop.errors import GgsrError
 
@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"database om te openen (standaard: {paths.default_db_path()})")
     parser.add_argument("--demo", action="store_true", help="open op een verse kopie van de demo-studie")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMANDO", title="subcommando's")
-    for group in (data, reports, storage, team):
+    for group in (data, reports, storage, team, national):
         group.register(sub)
     return parser
 

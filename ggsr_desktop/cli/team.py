@@ -6,7 +6,15 @@ import os
 from pathlib import Path
 
 from ggsr_desktop import paths
-from ggsr_desktop.cli.common import db_option, json_option, passphrase, passphrase_option, print_json, read_secret
+from ggsr_desktop.cli.common import (
+    bundle_secret,
+    bundle_secret_options,
+    db_option,
+    json_option,
+    passphrase,
+    passphrase_option,
+    print_json,
+)
 from ggsr_desktop.errors import GgsrError
 
 
@@ -28,14 +36,14 @@ def register(sub) -> None:
     e.add_argument("--out", metavar="BESTAND.ggsr-bundle", type=Path, required=True)
     e.add_argument("--author", metavar="NAAM", default=os.environ.get("GGSR_INSPECTOR", ""),
                    help="naam van de inspecteur (standaard: GGSR_INSPECTOR)")
-    _secret_options(e, sealing=True)
+    bundle_secret_options(e, sealing=True)
     json_option(e)
     passphrase_option(e)
     e.set_defaults(handler=bundle_export)
 
     i = actions.add_parser("inspect", help="toon de kop van een uitwisselbestand (met sleutel ook de inhoud)")
     i.add_argument("file", metavar="BESTAND.ggsr-bundle", type=Path)
-    _secret_options(i, sealing=False)
+    bundle_secret_options(i, sealing=False)
     json_option(i)
     i.set_defaults(handler=bundle_inspect)
 
@@ -49,36 +57,10 @@ def register(sub) -> None:
     m.add_argument("--dry-run", action="store_true", help="toon alleen wat er zou gebeuren")
     m.add_argument("--author", metavar="NAAM", default=os.environ.get("GGSR_INSPECTOR", ""),
                    help="naam voor de geschiedenis van de oordelen (standaard: de auteur van het bestand)")
-    _secret_options(m, sealing=False)
+    bundle_secret_options(m, sealing=False)
     json_option(m)
     passphrase_option(m)
     m.set_defaults(handler=bundle_merge)
-
-
-def _secret_options(p, sealing: bool) -> None:
-    p.add_argument("--bundle-passphrase-file", metavar="BESTAND", type=Path,
-                   help="wachtwoord van het uitwisselbestand (eerste regel); anders GGSR_BUNDLE_PASSPHRASE")
-    p.add_argument("--team-key", metavar="SLEUTEL.pem", type=Path,
-                   help="de publieke teamsleutel (versleutelen)" if sealing else
-                        "de privésleutel van het team (openen)")
-
-
-def _secret(args, sealing: bool, required: bool = True):
-    from ggsr_desktop.exchange.bundle import Secret
-
-    if args.team_key is not None:
-        try:
-            pem = args.team_key.read_bytes()
-        except OSError as exc:
-            raise GgsrError(f"kan teamsleutel {args.team_key} niet lezen: {exc.strerror}") from None
-        return Secret(team_public_pem=pem) if sealing else Secret(team_private_pem=pem)
-    secret = read_secret(args.bundle_passphrase_file, "GGSR_BUNDLE_PASSPHRASE")
-    if secret is None:
-        if not required:
-            return None
-        raise GgsrError("geef het wachtwoord van het uitwisselbestand (--bundle-passphrase-file of "
-                        "GGSR_BUNDLE_PASSPHRASE) of een teamsleutel (--team-key)")
-    return Secret(passphrase=secret)
 
 
 def _catalog(db):
@@ -92,7 +74,7 @@ def bundle_export(args) -> int:
     from ggsr_desktop.store.database import open_database
 
     db = args.db or paths.default_db_path()
-    secret = _secret(args, sealing=True)
+    secret = bundle_secret(args, sealing=True)
     with open_database(db, passphrase(args)) as store:
         done = export_bundle(store, _catalog(db), args.out, secret, author=args.author, approach_id=args.approach,
                              study_id=args.study, judgements_only=args.judgements)
@@ -107,7 +89,7 @@ def bundle_export(args) -> int:
 def bundle_inspect(args) -> int:
     from ggsr_desktop.exchange.team import inspect
 
-    shown = inspect(args.file, _secret(args, sealing=False, required=False))
+    shown = inspect(args.file, bundle_secret(args, sealing=False, required=False))
     if args.json:
         print_json(shown)
     else:
@@ -124,7 +106,7 @@ def bundle_merge(args) -> int:
     from ggsr_desktop.store.database import open_or_create_database
 
     db = args.db or paths.default_db_path()
-    secret = _secret(args, sealing=False)
+    secret = bundle_secret(args, sealing=False)
     resolutions = {}
     for item in args.resolve:
         uid, sep, choice = item.partition("=")

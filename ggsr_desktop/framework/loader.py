@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from ggsr_desktop import paths
 from ggsr_desktop.errors import FrameworkError
 from ggsr_desktop.framework import cache as framework_cache
+from ggsr_desktop.framework.reader import Reader, describe
 from ggsr_desktop.models import POLICY_SOURCES, SOURCES
 
 if TYPE_CHECKING:  # the YAML reader is imported when a file is actually parsed (start-up reads the cache)
-    from ggsr_desktop.framework import strict_yaml
+    pass
 
 FORMAT_VERSION = 1
 LEVEL_ROLES = {
@@ -133,40 +134,14 @@ class Framework:
         }
 
 
-class _Reader:
+class _Reader(Reader):
     """Validates one parsed file, raising FrameworkError with file, line and field."""
 
+    error = FrameworkError
+
     def __init__(self, path: Path):
-        self.path = path
+        super().__init__(path)
         self.seen_ids: dict[str, int] = {}
-
-    def fail(self, line, field_name, problem):
-        raise FrameworkError(self.path, line, field_name, problem)
-
-    def mapping(self, value, line, field_name) -> strict_yaml.LocatedDict:
-        if not isinstance(value, dict):
-            self.fail(line, field_name, f"verwacht een mapping (sleutel: waarde), gevonden: {_describe(value)}")
-        return value
-
-    def check_keys(self, m, allowed: set[str], required: set[str], field_name: str):
-        for key in m:
-            if key not in allowed:
-                self.fail(m.line_of(key), f"{field_name}.{key}" if field_name else str(key),
-                          f"onbekend veld; toegestaan: {', '.join(sorted(allowed))}")
-        for key in sorted(required):
-            if key not in m:
-                self.fail(m.line, f"{field_name}.{key}" if field_name else key, "ontbreekt")
-
-    def text(self, m, key, field_name) -> str:
-        value = m[key]
-        line = m.line_of(key)
-        if not isinstance(value, str):
-            hint = " (zet de waarde tussen aanhalingstekens)" if isinstance(value, (bool, int, float)) else ""
-            self.fail(line, field_name, f"moet tekst zijn, gevonden: {_describe(value)}{hint}")
-        value = value.strip()
-        if not value:
-            self.fail(line, field_name, "is leeg")
-        return value
 
     def identifier(self, m, field_name) -> str:
         value = self.text(m, "id", field_name)
@@ -178,42 +153,16 @@ class _Reader:
         self.seen_ids[value] = line
         return value
 
-    def sequence(self, m, key, field_name) -> strict_yaml.LocatedList:
-        value = m[key]
-        if not isinstance(value, list):
-            self.fail(m.line_of(key), field_name, f"verwacht een lijst, gevonden: {_describe(value)}")
-        if not value:
-            self.fail(m.line_of(key), field_name, "lijst is leeg")
-        return value
 
-
-def _describe(value) -> str:
-    if value is None:
-        return "niets"
-    if isinstance(value, bool):
-        return f"ja/nee-waarde {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"getal {value}"
-    if isinstance(value, dict):
-        return "een mapping"
-    if isinstance(value, list):
-        return "een lijst"
-    return repr(value)
+_describe = describe
 
 
 def parse_framework(text: str, path: Path, builtin: bool = False) -> Framework:
     """Parse and validate framework YAML text; `path` is used in error messages."""
-    import yaml
 
     from ggsr_desktop.framework import strict_yaml
 
-    try:
-        data = strict_yaml.load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise FrameworkError(path, line, None, f"ongeldige YAML: {problem}") from None
+    data = strict_yaml.load_located(text, path, FrameworkError)
     r = _Reader(path)
     if data is None:
         r.fail(1, None, "bestand is leeg")

@@ -83,3 +83,15 @@ StrictLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 def load(text: str):
     """Parse YAML text strictly. Raises yaml.YAMLError (with a problem_mark) on any problem."""
     return yaml.load(text, Loader=StrictLoader)
+
+
+def load_located(text: str, path, error):
+    """`load`, with a YAML error raised as `error(path, line, None, message)` (Dutch)."""
+    try:
+        return load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise error(path, line, None, f"ongeldige YAML: {problem}") from None
+
