@@ -13,7 +13,7 @@ from ggsr_desktop.bench import Figure, table
 
 EXPECTED = {"startup_200", "memory_200", "save_p50", "save_p99", "save_store_part_p99", "anonymiser_init",
             "anonymiser_on_gui_thread", "anonymiser_p50", "anonymiser_p95", "anonymiser_max", "anonymiser_rss",
-            "evidence_matrix_200", "search_200", "export_nota_600", "merge_2x40"} | {
+            "evidence_matrix_200", "search_200", "export_nota_600", "merge_2x40", "export_national_30"} | {
             f"anon_{s}_{f}" for s in ("dev", *(f"blind{n}" for n in range(1, 9)))
             for f in ("item_recall", "register_names", "direct", "false_redactions", "p95")}
 

@@ -610,3 +610,24 @@ def test_the_figures_option_reads_another_definition(cli, capsys, policy, tmp_pa
     path.write_text(BASE + "      - {label: Beleid, indicator: aanpak.onbekend}\n", encoding="utf-8")
     code, _out, err = cli(capsys, "aggregate", "--db", str(db), "--figures", str(path))
     assert code == 1 and f"{path}:14" in err and "onbekende indicator" in err
+
+
+def test_the_charts_are_native_word_charts_with_the_numbers(national_doc):
+    """Each figure is a DrawingML chart part (Word and LibreOffice draw it) whose cached values are the data."""
+    from lxml import etree
+
+    _result, doc, _study, _s = national_doc
+    ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+    charts = [etree.fromstring(p.blob) for p in doc.part.related_parts.values()
+              if p.content_type == "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"]
+    assert len(charts) == 9
+    first = charts[0]
+    assert first.xpath("string(.//c:title//*[local-name()='t'])", namespaces=ns) == "Aanpak werkt met:"
+    categories = first.xpath(".//c:ser[1]/c:cat//c:pt/c:v/text()", namespaces=ns)
+    yes = [float(v) for v in first.xpath(".//c:ser[1]/c:val//c:pt/c:v/text()", namespaces=ns)]
+    assert categories == ["1 gezin 1 plan", "1 regisseur"]
+    assert [round(v, 1) for v in yes] == [93.3, 96.7]  # 28/30 and 29/30, labelled 93% and 97%
+    assert first.xpath("string(.//c:ser[1]/c:dLbls/c:numFmt/@formatCode)", namespaces=ns) == '0"%"'
+    pies = [c for c in charts if c.xpath(".//c:pieChart", namespaces=ns)]
+    assert pies and pies[0].xpath(".//c:cat//c:pt/c:v/text()", namespaces=ns)[:3] == [
+        "Regisseur in het gezin", "Coördinatie op afstand", "Combinatie beide"]

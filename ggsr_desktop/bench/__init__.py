@@ -70,6 +70,8 @@ def run(quick: bool = False, log=lambda text: print(text, file=sys.stderr, flush
 
         log(f"samenvoegen: {team_figures.BUNDLES} uitwisselbestanden van {team_figures.QUOTES} citaten…")
         results.append(team_figures.merge_figure(*_team_size(quick)))
+        log("landelijke rapportage: tellen en exporteren over 30 aanpakken…")
+        results.append(team_figures.national_figure(repeat=max(3, repeat)))
     return results
 
 

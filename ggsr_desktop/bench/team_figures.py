@@ -71,3 +71,70 @@ def merge_figure(bundles: int = BUNDLES, quotes: int = QUOTES) -> Figure:
     ratio_ok = merged <= 3 * baseline
     return Figure(f"merge_{bundles}x{quotes}", merged, "s", baseline, "ratio ≤ 3", ratio_ok,
                   note=f"{total} citaten samengevoegd")
+
+
+def national_figure(approaches: int = 30, repeat: int = 3) -> Figure:
+    """Aggregation and the national report's export over `approaches` policy-level approaches (read from the round
+    database, counted, guarded, laid out with its native charts), against a bare python-docx document with the same
+    paragraphs, tables and charts."""
+    import random
+    import statistics
+
+    from ggsr_desktop.bench.figures import timed
+    from ggsr_desktop.framework import load_catalog
+    from ggsr_desktop.models import APPROACH_ATTRIBUTES, Mark
+    from ggsr_desktop.report.national import export_national
+    from ggsr_desktop.store import Store
+
+    catalog = load_catalog()
+    framework = catalog.get("beleidsniveau")
+    rng = random.Random(13)
+    with tempfile.TemporaryDirectory(prefix="ggsr-bench-national-") as tmp:
+        folder = Path(tmp)
+        with Store.create(folder / "ronde.sqlite") as store:
+            study = store.add_study("Benchmark beleidsniveau", framework.id)
+            with store.transaction():
+                for k in range(approaches):
+                    a = store.add_approach(study.id, f"Gemeente {k // 2 + 1:02d}", f"Aanpak {k + 1:02d}")
+                    for ind in framework.indicators:
+                        mark = Mark.SATISFIED if rng.random() < 0.7 else Mark.IMPROVEMENT
+                        store.set_judgement(a.id, ind.id, author="bench", mark=mark.value, finding="Bevinding.")
+                    for key in ("type_aanpak", "gezinsplan_leidend", "problemen_beschikbaarheid"):
+                        store.set_approach_attribute(a.id, key, rng.choice(APPROACH_ATTRIBUTES[key]))
+            out = folder / "landelijk.docx"
+            export_national(store, catalog, study.id, out)  # warm-up: imports python-docx
+            ours = statistics.median(timed(lambda: export_national(store, catalog, study.id, out), repeat))
+        bare = statistics.median(timed(lambda: _bare_with_images(out, folder / "kaal.docx"), repeat))
+    return Figure(f"export_national_{approaches}", ours / 1000, "s", bare / 1000, "ratio ≤ 2", ours <= 2 * bare)
+
+
+def _bare_with_images(source: Path, out: Path) -> None:
+    """The baseline: python-docx writing the paragraphs, table rows, pictures and charts (their parts as they are,
+    not generated) of `source` into a new document."""
+    import io
+
+    import docx
+    from docx.shared import Mm
+
+    from ggsr_desktop.report.docx_chart import ChartWriter
+
+    document = docx.Document(str(source))
+    paragraphs = [p.text for p in document.paragraphs]
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
+    parts = list(document.part.related_parts.values())
+    images = [part.blob for part in parts if part.content_type.startswith("image/")]
+    charts = [part.blob for part in parts if part.content_type.endswith("chart+xml")]
+    bare = docx.Document()
+    for text in paragraphs:
+        bare.add_paragraph(text)
+    for rows in tables:
+        table = bare.add_table(rows=0, cols=len(rows[0]))
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, row, strict=False):
+                cell.text = text
+    for blob in images:
+        bare.add_picture(io.BytesIO(blob), width=Mm(150))
+    writer = ChartWriter(bare)
+    for blob in charts:
+        writer.add(bare.add_paragraph(), blob, 150, 60, "Figuur", "")
+    bare.save(str(out))

@@ -2,19 +2,16 @@
 with its signature, 1 Inleiding (the gemeenten and their approaches in three columns, the count sentence, Figuur 1:
 the framework as a table 'Thema | Criteria beleidsniveau'), 2 Conclusies en aanbevelingen, 3 Bevindingen (a
 section per figure definition's section, each figure a caption 'Figuur {n}: {titel}' followed by its chart) and
-4 Tot slot. Charts are drawn with matplotlib (imported in `chart_png`, the Agg canvas, PNG in memory): horizontal
-nee/ja bars per item with the ja percentage labelled ('93%'), or the parts of one item as a pie."""
+4 Tot slot. Charts are native Word charts (`docx_chart`: drawn by Word or LibreOffice from the numbers): horizontal
+ja/nee bars per item stacked to 100% with the ja percentage labelled ('93%'), or the parts of one item as a pie."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import math
-import textwrap
 from collections.abc import Callable
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from ggsr_desktop.framework.figures import CHART_SHARE
 from ggsr_desktop.report.docx_base import (
@@ -35,14 +32,14 @@ from ggsr_desktop.report.docx_base import (
     shade,
     unnumbered,
 )
+from ggsr_desktop.report.docx_chart import ChartWriter, bar_chart_xml, pie_chart_xml
 from ggsr_desktop.report.national_content import CLOSING, Block, FigureContent, NationalReport, placeholder
 
 Progress = Callable[[float, str], None]
 SUBJECT = ("Landelijke rapportage van het toezichtonderzoek op beleidsniveau naar de verantwoorde zorg en "
            "ondersteuning van gezinnen met geringe sociale redzaamheid")
 FRAMEWORK_WIDTHS = [40, 120]  # mm: Thema | Criteria beleidsniveau
-CHART_WIDTH_MM = 160  # at most the text width; a chart is shown at the size it was drawn (its fonts 8-9 pt)
-CHART_DPI = 200
+CHART_WIDTH_MM = 150  # within the text width (160 mm)
 YES_COLOUR, NO_COLOUR = "#1F4E79", "#BFBFBF"  # ja dark blue, nee grey (the legend's order: nee, ja)
 SHARE_COLOURS = ("#1F4E79", "#5B9BD5", "#A5A5A5", "#D6DCE5", "#2E75B6", "#7F7F7F")
 DARK_COLOURS = {"#1F4E79", "#5B9BD5", "#2E75B6", "#7F7F7F"}  # white percentage labels on these
@@ -73,6 +70,7 @@ class NationalWriter:
         self.styles = Styles(doc)
         self.table_text = doc.styles[TABLE_TEXT_STYLE].style_id
         self.table_style = doc.styles[TABLE_STYLE].style_id
+        self.charts = ChartWriter(doc)
 
     # ---- building blocks -------------------------------------------------------------------------------------
 
@@ -218,89 +216,18 @@ class NationalWriter:
         return paragraph
 
     def figure(self, figure: FigureContent) -> None:
-        """The caption, then the chart (its lead line drawn as the chart's title; its numbers as the alt text)."""
+        """The caption, then the chart as a native Word chart (its lead line as the chart's title; its numbers as
+        the alt text)."""
         self.caption(figure.title)
         paragraph = self.styles.paragraph()
-        png = chart_png(figure, CHART_DPI)
-        width_px = int.from_bytes(png[16:20], "big")  # the PNG header's width: the chart at its own scale
-        width = min(CHART_WIDTH_MM, width_px / CHART_DPI * 25.4)
-        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(width))
-        doc_pr = shape._inline.docPr
-        doc_pr.set("descr", clean(figure.alt_text))
-        doc_pr.set("title", clean(figure.title))
-
-
-# ---- charts -------------------------------------------------------------------------------------------------
-
-def _wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(text, width)) or text
-
-
-def chart_png(figure: FigureContent, dpi: int = 200) -> bytes:
-    """The figure's chart as PNG bytes. matplotlib is imported here, its Agg canvas used without pyplot (no global
-    backend state, safe on a worker thread)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.patches import Patch
-
-    share = figure.chart == CHART_SHARE
-    height = 2.6 if share else 0.9 + 0.55 * max(1, len(figure.bars))
-    fig = Figure(figsize=(6.3, height), dpi=dpi)
-    FigureCanvasAgg(fig)
-    fig.patch.set_facecolor("white")
-    ax = fig.add_axes((0.02, 0.04, 0.42, 0.82)) if share else fig.add_subplot(1, 1, 1)
-    fig.suptitle(_wrap(figure.lead, 80), x=0.02, ha="left", fontsize=9, fontweight="bold")
-    if share:
-        _pie(ax, figure, Patch)
-    else:
-        _bars(ax, figure, Patch)
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=dpi, facecolor="white", bbox_inches="tight")
-    return out.getvalue()
-
-
-def _bars(ax, figure: FigureContent, patch) -> None:
-    labels = [_wrap(b.label, 30) for b in figure.bars]
-    y = list(range(len(figure.bars)))
-    for k, bar in enumerate(figure.bars):
-        n = bar.ja + bar.nee
-        yes = 100 * bar.ja / n if n else 0
-        ax.barh(k, yes, color=YES_COLOUR, height=0.6)
-        ax.barh(k, 100 - yes if n else 0, left=yes, color=NO_COLOUR, height=0.6)
-        if bar.percentage is None:
-            ax.text(1, k, "geen gegevens", va="center", ha="left", fontsize=8, color="#595959")
-        elif yes >= 12:
-            ax.text(yes - 1.5, k, f"{bar.percentage}%", va="center", ha="right", fontsize=8, color="white",
-                    fontweight="bold")
+        if figure.chart == CHART_SHARE:
+            xml = pie_chart_xml(clean(figure.lead), [clean(p.label) for p in figure.parts],
+                                [p.percentage or 0 for p in figure.parts],
+                                [SHARE_COLOURS[k % len(SHARE_COLOURS)] for k in range(len(figure.parts))])
+            height = 70
         else:
-            ax.text(yes + 1.5, k, f"{bar.percentage}%", va="center", ha="left", fontsize=8, color="black",
-                    fontweight="bold")
-    ax.set_yticks(y, labels, fontsize=8)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 100)
-    ax.set_xticks([0, 25, 50, 75, 100], [f"{t}%" for t in (0, 25, 50, 75, 100)], fontsize=7)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.legend(handles=[patch(color=NO_COLOUR, label="nee"), patch(color=YES_COLOUR, label="ja")], fontsize=8,
-              loc="upper center", bbox_to_anchor=(0.5, -0.18 if len(figure.bars) > 1 else -0.35), ncol=2,
-              frameon=False)
-
-
-def _pie(ax, figure: FigureContent, patch) -> None:
-    colours = [SHARE_COLOURS[k % len(SHARE_COLOURS)] for k in range(len(figure.parts))]
-    drawn = [(p, c) for p, c in zip(figure.parts, colours) if p.count > 0]
-    if drawn:
-        wedges, _texts = ax.pie([p.count for p, _c in drawn], colors=[c for _p, c in drawn], startangle=90,
-                                counterclock=False, wedgeprops={"linewidth": 1, "edgecolor": "white"})
-        for wedge, (part, colour) in zip(wedges, drawn):
-            angle = math.radians((wedge.theta1 + wedge.theta2) / 2)
-            dark = colour in DARK_COLOURS
-            ax.text(0.62 * math.cos(angle), 0.62 * math.sin(angle), f"{part.percentage}%", ha="center",
-                    va="center", fontsize=8, fontweight="bold", color="white" if dark else "black")
-    else:
-        ax.text(0.5, 0.5, "geen gegevens", ha="center", va="center", fontsize=8, color="#595959",
-                transform=ax.transAxes)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    ax.legend(handles=[patch(color=c, label=_wrap(p.label, 30)) for p, c in zip(figure.parts, colours)], fontsize=8,
-              loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
+            yes = [100 * b.ja / (b.ja + b.nee) if b.ja + b.nee else 0 for b in figure.bars]
+            xml = bar_chart_xml(clean(figure.lead), [clean(b.label) for b in figure.bars], yes, YES_COLOUR,
+                                NO_COLOUR, [b.percentage is not None for b in figure.bars])
+            height = 28 + 11 * len(figure.bars)
+        self.charts.add(paragraph, xml, CHART_WIDTH_MM, height, clean(figure.title), clean(figure.alt_text))
